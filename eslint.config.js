@@ -26,6 +26,9 @@ const nodeBuiltins = [
   'buffer',
 ];
 
+// Bare specifiers only: as a gitignore-style `group`, 'events' would also forbid '../events/x.js'.
+const nodeBuiltinsRegex = `^(?:node:.*|${nodeBuiltins.filter((name) => name !== 'node:*').join('|')})(?:/.*)?$`;
+
 const noElectron = {
   name: 'electron',
   message: 'Only the Electron shell (electron/main, electron/preload) may import electron.',
@@ -93,7 +96,7 @@ export default tseslint.config(
         {
           paths: [noElectron],
           patterns: [
-            { group: nodeBuiltins, message: 'shared/ is pure: no Node built-ins.' },
+            { regex: nodeBuiltinsRegex, message: 'shared/ is pure: no Node built-ins.' },
             { group: ['react', 'react-dom', 'react-dom/*'], message: 'shared/ has no DOM.' },
           ],
         },
@@ -119,7 +122,7 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron],
-          patterns: [{ group: nodeBuiltins, message: 'The renderer is sandboxed: no Node.' }],
+          patterns: [{ regex: nodeBuiltinsRegex, message: 'The renderer is sandboxed: no Node.' }],
         },
       ],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require'],
