@@ -1,0 +1,78 @@
+// The simulator's shared state as the request handlers see it (plain Node), plus the helpers
+// they all use: the session behind a request, and body validation with a 400 RestErrorInfo.
+import type { z } from 'zod';
+import type { Directory } from './directory.js';
+import type { EventChannel } from './event-channel.js';
+import type { Exchange } from './exchange.js';
+import type { ResolvedOptions, SimulatorUser } from './options.js';
+import { GatewayError } from './rest-error.js';
+import type { Session, SessionStore } from './sessions.js';
+import type { Telephony } from './telephony.js';
+
+export const API_BASE = '/api/rest/1.0';
+export const SESSIONS_PATH = `${API_BASE}/sessions`;
+export const COOKIE_NAME = 'AlcUserId';
+
+export interface Gateway {
+  readonly options: ResolvedOptions;
+  readonly directory: Directory;
+  readonly sessions: SessionStore;
+  readonly channel: EventChannel;
+  readonly telephony: Telephony;
+  /** Origins such as http://127.0.0.1:41234, known once both ports listen. */
+  readonly urls: { rest: string; event: string };
+}
+
+/** A request to a service, made within a session. */
+export interface ServiceRequest {
+  readonly gateway: Gateway;
+  readonly exchange: Exchange;
+  readonly session: Session;
+  readonly user: SimulatorUser;
+  /** Path segments after the service's relativeUrl, URL-decoded. */
+  readonly segments: string[];
+}
+
+export function cookieOf(exchange: Exchange): string | undefined {
+  const header = exchange.req.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === COOKIE_NAME) return value.join('=');
+  }
+  return undefined;
+}
+
+export function unauthorized(message: string): GatewayError {
+  return new GatewayError(401, message, { type: 'UNAUTHORIZED', canRetry: false });
+}
+
+/** The live session of the request's cookie, or a 401. */
+export function requireSession(gateway: Gateway, exchange: Exchange): Session {
+  const session = gateway.sessions.byCookie(cookieOf(exchange));
+  if (!session) throw unauthorized('No valid session: authenticate and open a session first.');
+  return session;
+}
+
+export async function readBody<T extends z.ZodType>(
+  exchange: Exchange,
+  schema: T,
+): Promise<z.infer<T>> {
+  const body = await exchange.readJson();
+  if (body === undefined) throw new GatewayError(400, 'A JSON request body is required.');
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+      .join('; ');
+    throw new GatewayError(400, `Invalid request body (${problems}).`, { type: 'BAD_REQUEST' });
+  }
+  return parsed.data as z.infer<T>;
+}
+
+export function notFound(what = 'No such resource.'): GatewayError {
+  return new GatewayError(404, what);
+}
+
+export function methodNotAllowed(allowed: string): GatewayError {
+  return new GatewayError(405, `Method not allowed here; use ${allowed}.`);
+}
