@@ -17,6 +17,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/renderer/**', 'test/browser/**', 'test/electron-smoke/**'],
           testTimeout: 20_000,
+          // electron-store imports `electron`; inlined, it gets the stub instead of the binary.
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {
