@@ -1,0 +1,75 @@
+/**
+ * How the connection's state is put to the user (plain Node): which ConnectionStatus a failure
+ * means and the words of its reason. One place, so the tray, the terminal and the doctor agree.
+ */
+import type { ConnectionState } from '../../shared/presence/types.js';
+import type { GatewayError } from './errors.js';
+import { eventPort } from './event-stream.js';
+
+/** Where a failure happened: REST (login, subscribe, resync) or the event stream. */
+export type FailurePhase = 'rest' | 'stream';
+
+export const STATUS_WORDS: Readonly<Record<ConnectionState['status'], string>> = {
+  stopped: 'Stopped',
+  connecting: 'Connecting',
+  online: 'Online',
+  reconnecting: 'Reconnecting',
+  'wrong-credentials': 'Wrong login or password',
+  'certificate-untrusted': 'Certificate not trusted',
+  unreachable: 'Gateway unreachable',
+  'event-port-unreachable': 'Event port unreachable',
+};
+
+/** The user-facing reason for a failure, short and without secrets or stack traces. */
+export function failureReason(error: GatewayError, phase: FailurePhase, url?: string): string {
+  if (error.kind === 'tls')
+    return `certificate not trusted (${error.code ?? 'verification failed'})`;
+  if (error.kind === 'http' && error.status !== undefined) {
+    const where = phase === 'stream' ? 'event stream' : 'gateway';
+    return `${where} answered HTTP ${error.status}`;
+  }
+  if (error.kind === 'timeout')
+    return phase === 'stream' ? 'event stream timed out' : 'gateway did not answer in time';
+  if (error.kind === 'network') {
+    const port = phase === 'stream' && url ? ` (port ${eventPort(url)})` : '';
+    const what = phase === 'stream' ? `event stream${port}` : 'gateway';
+    return `${what}: ${error.message.replace(/^[^:]*:\s*/, '')}`;
+  }
+  return error.message;
+}
+
+/** True when the event port refuses or cannot be reached at all (as opposed to a cut stream). */
+export function isConnectFailure(error: GatewayError): boolean {
+  return (
+    error.kind === 'network' &&
+    [
+      'ECONNREFUSED',
+      'EHOSTUNREACH',
+      'ENETUNREACH',
+      'UND_ERR_CONNECT_TIMEOUT',
+      'ENOTFOUND',
+    ].includes(error.code ?? '')
+  );
+}
+
+/**
+ * The status to show while waiting for the next attempt after a failure. `everOnline` tells a
+ * first connection (where "unreachable" is the honest word) from a recovery.
+ */
+export function failureStatus(
+  error: GatewayError,
+  phase: FailurePhase,
+  everOnline: boolean,
+  nextAttemptAt: number,
+  url?: string,
+): ConnectionState {
+  const reason = failureReason(error, phase, url);
+  if (error.kind === 'tls') return { status: 'certificate-untrusted', reason, nextAttemptAt };
+  if (phase === 'stream' && isConnectFailure(error)) {
+    return { status: 'event-port-unreachable', reason, nextAttemptAt };
+  }
+  if (phase === 'rest' && !everOnline && (error.kind === 'network' || error.kind === 'timeout')) {
+    return { status: 'unreachable', reason, nextAttemptAt };
+  }
+  return { status: 'reconnecting', reason, nextAttemptAt };
+}
