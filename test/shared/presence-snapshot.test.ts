@@ -1,0 +1,188 @@
+/**
+ * Loading whole pictures into the model: the telephony snapshot (REST answer and event, nested
+ * or flat deviceStates), counters, routing, the user; and connection changes.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  deriveTrayState,
+  diffAlerts,
+  loadCounters,
+  loadRouting,
+  loadTelephonySnapshot,
+  loadUser,
+  reducePresence,
+  setConnection,
+  toPresenceView,
+} from '../../shared/presence/index.js';
+import { E1_LINE, event, eventOf } from './fixtures.js';
+import { last, onlineState, run } from './presence-harness.js';
+
+const activeCall = {
+  callRef: '8001',
+  callData: { state: 'ACTIVE', anonymous: false },
+  legs: [{ deviceId: '31001', state: 'ACTIVE', capabilities: { drop: true } }],
+  participants: [{ participantId: 'p-9', identity: { id: { phoneNumber: '31033' } } }],
+};
+
+describe('telephony snapshot', () => {
+  it('replaces the call table: a call that ended offline goes and its alert closes as ended', () => {
+    const ringing = last(run([eventOf(E1_LINE)])).state;
+    const next = loadTelephonySnapshot(
+      ringing,
+      { userState: 'BUSY', calls: [activeCall], deviceStates: { deviceStates: [] } },
+      5000,
+    );
+    expect([...next.calls.keys()]).toEqual(['8001']);
+    expect(diffAlerts(ringing, next)).toEqual([
+      { action: 'close', callRef: '7001', reason: 'ended' },
+    ]);
+    expect(deriveTrayState(next)).toBe('busy');
+    expect(next.calls.get('8001')?.since).toBe(5000);
+  });
+
+  it('keeps the age of a call it already knew and opens an alert for a ringing one', () => {
+    const ringing = last(run([eventOf(E1_LINE)])).state;
+    const snapshotCall = {
+      callRef: '7001',
+      callData: { state: 'RINGING_INCOMING', capabilities: { redirect: false } },
+      legs: [{ deviceId: '31001', state: 'RINGING_INCOMING', capabilities: { answer: true } }],
+      participants: [{ participantId: 'p-1', identity: { displayName: 'Marc Olivier' } }],
+    };
+    const next = loadTelephonySnapshot(ringing, { calls: [snapshotCall] }, 9000);
+    expect(next.calls.get('7001')?.since).toBe(1000);
+    expect(diffAlerts(ringing, next)).toEqual([
+      {
+        action: 'show',
+        alert: expect.objectContaining({
+          callRef: '7001',
+          since: 1000,
+          canAnswer: true,
+          canSendToVoicemail: false,
+        }),
+      },
+    ]);
+  });
+
+  it('loads OnTelephonyState with deviceStates nested or flat alike', () => {
+    const base = { userState: 'BUSY', calls: [activeCall] };
+    const nested = {
+      ...base,
+      deviceStates: { deviceStates: [{ deviceId: '31001', state: 'IN_SERVICE' }] },
+    };
+    const flat = { ...base, deviceStates: [{ deviceId: '31001', state: 'IN_SERVICE' }] };
+    const views = [nested, flat].map((state) =>
+      toPresenceView(reducePresence(onlineState(), event('OnTelephonyState', { state }), 1)),
+    );
+    expect(views[0]).toEqual(views[1]);
+    expect(views[0]?.calls.map((c) => c.callRef)).toEqual(['8001']);
+    expect(views[0]?.userState).toBe('BUSY');
+  });
+
+  it('ignores a snapshot that is not an object and calls without a callRef', () => {
+    const start = onlineState();
+    expect(loadTelephonySnapshot(start, null, 1)).toBe(start);
+    expect(loadTelephonySnapshot(start, [activeCall], 1)).toBe(start);
+    const next = loadTelephonySnapshot(start, { calls: [{ callData: {} }, 'x', activeCall] }, 1);
+    expect([...next.calls.keys()]).toEqual(['8001']);
+  });
+});
+
+describe('counters, routing and user', () => {
+  it('reads the F1 ES counters and defaults absent ones to 0', () => {
+    const state = loadCounters(onlineState(), {
+      missedCallsNb: 3,
+      voiceMessagesNb: 1,
+      eventWaiting: true,
+    });
+    expect(state.counters).toEqual({
+      missedCalls: 3,
+      voiceMessages: 1,
+      callbackRequests: 0,
+      faxes: 0,
+      newTexts: 0,
+      eventWaiting: true,
+    });
+  });
+
+  it('treats nonsense counter values as 0 and replaces the whole set each time', () => {
+    let state = loadCounters(onlineState(), { missedCallsNb: 3, callBackRequestsNb: 2 });
+    state = loadCounters(state, { missedCallsNb: '7', callBackRequestsNb: -1, faxNb: 1.5 });
+    expect(state.counters.missedCalls).toBe(0);
+    expect(state.counters.callbackRequests).toBe(0);
+    expect(state.counters.faxes).toBe(0);
+  });
+
+  it('reads DND from the routing state; a missing dndState means off', () => {
+    const on = loadRouting(onlineState(), { dndState: { activate: true }, forwardRoutes: [] });
+    expect(on.dnd).toBe(true);
+    expect(loadRouting(on, { forwardRoutes: [] }).dnd).toBe(false);
+  });
+
+  it('loads the user, and ignores a record of another user', () => {
+    const user = {
+      loginName: 'oxe31001',
+      companyPhone: '31001',
+      firstName: 'Jonas',
+      lastName: null,
+      devices: [{ type: 'DESKPHONE', id: '31001' }, { type: 'SOFTPHONE', id: '31501' }, { id: 7 }],
+    };
+    const state = loadUser(onlineState(), user);
+    expect(state.user).toEqual({
+      loginName: 'oxe31001',
+      companyPhone: '31001',
+      firstName: 'Jonas',
+      lastName: null,
+      devices: ['31001', '31501'],
+    });
+    expect(loadUser(state, { ...user, loginName: 'oxe31002' })).toBe(state);
+  });
+
+  it('applies OnUserInfoChanged through the same loader', () => {
+    const next = reducePresence(
+      onlineState(),
+      event('OnUserInfoChanged', { user: { loginName: 'oxe31001', companyPhone: '31001' } }),
+      1,
+    );
+    expect(next.user?.companyPhone).toBe('31001');
+  });
+});
+
+describe('connection', () => {
+  it('closes open alerts as ended when the connection drops and shows offline', () => {
+    const ringing = last(run([eventOf(E1_LINE)])).state;
+    const down = setConnection(ringing, {
+      status: 'reconnecting',
+      reason: 'certificate not trusted',
+    });
+    expect(diffAlerts(ringing, down)).toEqual([
+      { action: 'close', callRef: '7001', reason: 'ended' },
+    ]);
+    expect(deriveTrayState(down)).toBe('offline');
+    expect(toPresenceView(down).tooltip).toBe('Reconnecting: certificate not trusted');
+    // The call is kept for the snapshot after the reconnect; the alert comes back with it.
+    const back = setConnection(down, { status: 'online' });
+    expect(back.alerts.size).toBe(0);
+    const ringingAgain = reducePresence(
+      back,
+      event('OnCallModified', { callRef: '7001', callData: { state: 'RINGING_INCOMING' } }),
+      9000,
+    );
+    expect(ringingAgain.alerts.get('7001')?.since).toBe(9000);
+  });
+
+  it('forgets the phone state when stopped or failing for good', () => {
+    const busy = last(
+      run([eventOf(E1_LINE), event('OnUserStateModified', { state: 'BUSY' })]),
+    ).state;
+    const failed = setConnection(busy, { status: 'wrong-credentials' });
+    expect(failed.calls.size).toBe(0);
+    expect(failed.userState).toBeNull();
+    expect(toPresenceView(failed).tooltip).toBe('Offline: wrong login or password');
+    expect(deriveTrayState(setConnection(failed, { status: 'online' }))).toBe('unknown');
+  });
+
+  it('returns the same state for an unchanged connection', () => {
+    const state = onlineState();
+    expect(setConnection(state, { status: 'online' })).toBe(state);
+  });
+});
