@@ -237,13 +237,16 @@ export class Telephony {
     this.calls.delete(call.ref);
     const far = other(side);
     this.emitTo(call, side, (user) => callRemoved(call, user, cause));
-    this.emitTo(call, far, (user) =>
-      callModified(call, far, user, {
-        cause,
-        state: 'RELEASING',
-        removedParticipantIds: [participantId(call[side])],
-      }),
-    );
+    // A call that never connected just disappears (protocol §8.8, missed call).
+    if (call.phase === 'active') {
+      this.emitTo(call, far, (user) =>
+        callModified(call, far, user, {
+          cause,
+          state: 'RELEASING',
+          removedParticipantIds: [participantId(call[side])],
+        }),
+      );
+    }
     this.emitTo(call, far, (user) => callRemoved(call, user, cause));
     this.refreshUserStates(call);
   }

@@ -1,0 +1,380 @@
+// The telephony model through the event streams of both sides and through the REST services:
+// answered, missed, voicemail, redirect, hold, DND, make call, and the error shapes.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../simulator/index.js';
+import { call, login, RawStream, serviceUrl, subscribe, type LoggedIn } from './plain-client.js';
+
+let sim: Simulator | undefined;
+const streams: RawStream[] = [];
+afterEach(async () => {
+  for (const stream of streams.splice(0)) stream.close();
+  await sim?.stop();
+  sim = undefined;
+});
+
+async function listener(
+  s: Simulator,
+  loginName: string,
+): Promise<{ who: LoggedIn; stream: RawStream }> {
+  const who = await login(s, loginName);
+  const subscription = await subscribe(who);
+  const stream = new RawStream(subscription.pollingUrl);
+  streams.push(stream);
+  await stream.untilLines(1);
+  return { who, stream };
+}
+
+/** Loosely typed event JSON for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions walk arbitrary JSON
+type Json = Record<string, any>;
+
+function at(value: unknown, ...path: Array<string | number>): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+const names = (stream: RawStream) =>
+  stream.events
+    .slice(1)
+    .map((e) => `${String(e.eventName)}${e.state ? `:${String(e.state)}` : ''}`);
+
+describe('an internal call, seen from both sides', () => {
+  it('rings, is answered and released with the wire-observed sequence', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const caller = await listener(sim, 'oxe19140');
+    const callee = await listener(sim, 'oxe19141');
+    const callRef = await sim.placeCall({ loginName: 'oxe19140' }, 'oxe19141');
+
+    await callee.stream.untilLines(2);
+    const created = callee.stream.events[1] as Json;
+    expect(created).toMatchObject({
+      eventName: 'OnCallCreated',
+      loginName: 'oxe19141',
+      callRef,
+      callData: { state: 'RINGING_INCOMING' },
+      legs: [{ deviceId: '19141', state: 'RINGING_INCOMING', capabilities: { answer: true } }],
+      participants: [
+        {
+          identity: {
+            id: { loginName: 'oxe19140', phoneNumber: '19140' },
+            firstName: 'Camille',
+            type: { main: 'USER' },
+          },
+        },
+      ],
+    });
+    expect(created.initiator).toBe(created.participants[0].participantId);
+    await caller.stream.untilLines(3);
+    expect(caller.stream.events[1]).toMatchObject({
+      eventName: 'OnCallCreated',
+      legs: [{ deviceId: '19140', state: 'RINGING_OUTGOING', ringingRemote: true }],
+      participants: [{ identity: { id: { loginName: 'oxe19141' } } }],
+    });
+
+    await sim.answer(callRef);
+    await sim.hangUp(callRef, 'caller');
+    await callee.stream.untilLines(7);
+    expect(names(callee.stream)).toEqual([
+      'OnCallCreated',
+      'OnCallModified',
+      'OnUserStateModified:BUSY',
+      'OnCallModified',
+      'OnCallRemoved',
+      'OnUserStateModified:FREE',
+    ]);
+    const [answered, , releasing, removed] = callee.stream.events.slice(2) as Array<Json>;
+    expect(answered?.callData.state).toBe('ACTIVE');
+    expect(answered?.modifiedLegs[0]).toMatchObject({
+      state: 'ACTIVE',
+      capabilities: { hold: true },
+    });
+    expect(releasing).toMatchObject({ cause: 'CLEARED', callData: { state: 'RELEASING' } });
+    expect(releasing?.removedParticipantIds).toEqual([created.participants[0].participantId]);
+    expect(removed).toMatchObject({ callRef, cause: 'CLEARED' });
+
+    await caller.stream.untilLines(6);
+    expect(names(caller.stream)).toEqual([
+      'OnCallCreated',
+      'OnUserStateModified:BUSY',
+      'OnCallModified',
+      'OnCallRemoved',
+      'OnUserStateModified:FREE',
+    ]);
+  });
+
+  it('holds and retrieves: the holder sees HELD, the other side a held participant', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const caller = await listener(sim, 'oxe19140');
+    const callee = await listener(sim, 'oxe19141');
+    const callRef = await sim.placeCall({ loginName: 'oxe19140' }, 'oxe19141');
+    await sim.answer(callRef);
+    await sim.hold(callRef, 'callee');
+    await callee.stream.until(
+      (s) => s.events.some((e) => at(e, 'callData', 'state') === 'HELD'),
+      'held',
+    );
+    await caller.stream.until(
+      (s) => s.events.some((e) => at(e, 'modifiedParticipants', 0, 'state') === 'HELD'),
+      'held participant',
+    );
+    await sim.retrieve(callRef, 'callee');
+    await callee.stream.until(
+      (s) => at(s.events.at(-1), 'callData', 'state') === 'ACTIVE',
+      'retrieved',
+    );
+    await expect(sim.retrieve(callRef, 'callee')).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('missed calls, voicemail and DND', () => {
+  it('a call that rings out is removed with NOT_ANSWERED and raises the missed counter', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const { who, stream } = await listener(sim, 'oxe31001');
+    const callRef = await sim.placeCall(
+      { number: '+33298765432', name: { firstName: 'Hélène', lastName: 'Le Bihan' } },
+      'oxe31001',
+    );
+    await sim.ringOut(callRef);
+    await stream.untilLines(4);
+    expect(stream.events[1]).toMatchObject({
+      participants: [
+        {
+          identity: {
+            id: { phoneNumber: '+33298765432' },
+            firstName: 'Hélène',
+            lastName: 'Le Bihan',
+            type: { main: 'EXTERNAL' },
+          },
+        },
+      ],
+    });
+    expect(stream.events.slice(2)).toMatchObject([
+      { eventName: 'OnCallRemoved', callRef, cause: 'NOT_ANSWERED' },
+      {
+        eventName: 'OnEventSummaryUpdated',
+        eventSummary: { missedCallsNb: 1, voiceMessagesNb: 0 },
+      },
+    ]);
+    expect((await call(who, 'GET', serviceUrl(who, 'eventsummary'))).json).toMatchObject({
+      missedCallsNb: 1,
+    });
+  });
+
+  it('an abandoned call counts as missed; a withheld caller has no number', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const { stream } = await listener(sim, 'oxe31001');
+    const callRef = await sim.placeCall({ number: '0240123456', anonymous: true }, 'oxe31001');
+    await sim.hangUp(callRef, 'caller');
+    await stream.untilLines(4);
+    const created = stream.events[1] as Json;
+    expect(created.callData.anonymous).toBe(true);
+    expect(created.participants[0].anonymous).toBe(true);
+    expect(JSON.stringify(created)).not.toContain('0240123456');
+    expect(stream.events[2]).toMatchObject({ eventName: 'OnCallRemoved', cause: 'ABANDONED' });
+    expect(stream.events[3]).toMatchObject({ eventSummary: { missedCallsNb: 1 } });
+  });
+
+  it('a voicemail deposit raises voiceMessagesNb and the waiting flag', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const { stream } = await listener(sim, 'oxe31001');
+    await sim.leaveVoicemail('oxe31001');
+    await stream.untilLines(2);
+    expect(stream.events[1]).toMatchObject({
+      eventName: 'OnEventSummaryUpdated',
+      loginName: 'oxe31001',
+      eventSummary: { voiceMessagesNb: 1, missedCallsNb: 0, eventWaiting: true },
+    });
+  });
+
+  it('redirecting a ringing call to VOICEMAIL removes it as REDIRECTED and deposits a message', async () => {
+    sim = await startSimulator({ heartbeatMs: null, voicemailNumber: '39000' });
+    const { who, stream } = await listener(sim, 'oxe31001');
+    const callRef = await sim.placeCall({ number: '0240123456' }, 'oxe31001');
+    const telephony = serviceUrl(who, 'telephony');
+    const answer = await call(who, 'POST', `${telephony}/calls/${callRef}/redirect`, {
+      redirectTo: 'VOICEMAIL',
+    });
+    expect(answer.status).toBe(204);
+    await stream.untilLines(4);
+    expect(stream.events.slice(2)).toMatchObject([
+      { eventName: 'OnCallRemoved', callRef, cause: 'REDIRECTED', newDestination: '39000' },
+      {
+        eventName: 'OnEventSummaryUpdated',
+        eventSummary: { voiceMessagesNb: 1, missedCallsNb: 0 },
+      },
+    ]);
+    expect((await call(who, 'GET', `${telephony}/calls`)).json).toEqual({ calls: [] });
+  });
+
+  it('redirecting to another user rings that user with the first callee as last redirecting', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const first = await listener(sim, 'oxe19141');
+    const second = await listener(sim, 'oxe19140');
+    const callRef = await sim.placeCall({ number: '0240123456' }, 'oxe19141');
+    await sim.redirect(callRef, '19140');
+    await first.stream.untilLines(3);
+    expect(first.stream.events[2]).toMatchObject({ cause: 'REDIRECTED', newDestination: '19140' });
+    await second.stream.untilLines(2);
+    expect(second.stream.events[1]).toMatchObject({
+      eventName: 'OnCallCreated',
+      callData: { lastRedirecting: { id: { loginName: 'oxe19141' } }, state: 'RINGING_INCOMING' },
+    });
+  });
+
+  it('DND on and off through REST emits OnRoutingStateChanged; calls to a DND user do not ring', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const { who, stream } = await listener(sim, 'oxe19141');
+    const routing = serviceUrl(who, 'routing');
+    expect((await call(who, 'POST', `${routing}/dnd`)).status).toBe(204);
+    expect((await call(who, 'GET', `${routing}/dnd`)).json).toEqual({ activate: true });
+    await stream.untilLines(2);
+    expect(stream.events[1]).toMatchObject({
+      eventName: 'OnRoutingStateChanged',
+      routingState: { dndState: { activate: true } },
+    });
+    const caller = await listener(sim, 'oxe19140');
+    await sim.placeCall({ loginName: 'oxe19140' }, 'oxe19141');
+    await caller.stream.untilLines(3);
+    expect(caller.stream.events[2]).toMatchObject({
+      eventName: 'OnCallRemoved',
+      cause: 'DO_NOT_DISTURB',
+    });
+
+    await sim.setDnd('oxe19141', false);
+    await stream.untilLines(3);
+    expect(stream.events[2]).toMatchObject({ routingState: { dndState: { activate: false } } });
+    expect((await call(who, 'GET', `${routing}/state`)).json).toMatchObject({
+      dndState: { activate: false },
+    });
+  });
+
+  it('a routing snapshot emits the current routing state', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const { who, stream } = await listener(sim, 'oxe19141');
+    const routing = serviceUrl(who, 'routing');
+    expect(
+      (
+        await call(who, 'POST', `${routing}/forwardroute`, {
+          forwardRoute: { destinations: [{ type: 'VOICEMAIL' }] },
+        })
+      ).status,
+    ).toBe(204);
+    expect((await call(who, 'POST', `${routing}/state/snapshot`)).status).toBe(204);
+    await stream.untilLines(3);
+    expect(stream.events[2]).toMatchObject({
+      routingState: { forwardRoutes: [{ destinations: [{ type: 'VOICEMAIL', selected: true }] }] },
+    });
+  });
+});
+
+describe('telephony REST', () => {
+  it('answers, reads state with nested deviceStates, and snapshots as OnTelephonyState', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const { who, stream } = await listener(sim, 'oxe19141');
+    const telephony = serviceUrl(who, 'telephony');
+    const callRef = await sim.placeCall({ number: '0240123456' }, 'oxe19141');
+    const answered = await call(who, 'POST', `${telephony}/calls/${callRef}/answer`, {
+      deviceId: '19141',
+    });
+    expect(answered.status).toBe(204);
+    const state = (await call(who, 'GET', `${telephony}/state`)).json as Json;
+    expect(state).toMatchObject({
+      userState: 'BUSY',
+      deviceStates: { deviceStates: [{ deviceId: '19141', state: 'IN_SERVICE' }] },
+      calls: [{ callRef, callData: { state: 'ACTIVE' } }],
+    });
+    expect((await call(who, 'GET', `${telephony}/calls`)).json).toEqual({ calls: state.calls });
+    expect((await call(who, 'POST', `${telephony}/state/snapshot`)).status).toBe(204);
+    await stream.until((s) => s.events.some((e) => e.eventName === 'OnTelephonyState'), 'snapshot');
+    const snapshot = stream.events.find((e) => e.eventName === 'OnTelephonyState');
+    expect(snapshot).toMatchObject({ loginName: 'oxe19141', state: { userState: 'BUSY' } });
+    expect((await call(who, 'DELETE', `${telephony}/calls/${callRef}`)).status).toBe(204);
+    expect((await call(who, 'GET', `${telephony}/state`)).json).toMatchObject({
+      userState: 'FREE',
+      calls: [],
+    });
+  });
+
+  it('makes calls: POST calls answers 200, basicCall 201, and the callee rings', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const callee = await listener(sim, 'oxe19140');
+    const who = await login(sim, 'oxe19141');
+    const telephony = serviceUrl(who, 'telephony');
+    const made = await call(who, 'POST', `${telephony}/calls`, {
+      deviceId: '19141',
+      callee: '19140',
+    });
+    expect(made.status).toBe(200);
+    const { callRef } = made.json as { callRef: string };
+    await callee.stream.untilLines(2);
+    expect(callee.stream.events[1]).toMatchObject({
+      callRef,
+      callData: { state: 'RINGING_INCOMING' },
+    });
+    const basic = await call(who, 'POST', `${telephony}/basicCall`, {
+      deviceId: '19141',
+      callee: '+4122555019',
+      autoAnswer: true,
+    });
+    expect(basic.status).toBe(201);
+    expect(sim.calls()).toHaveLength(2);
+  });
+
+  it('reports an unknown callRef as 404 CALL_REFERENCE_NOT_FOUND', async () => {
+    sim = await startSimulator();
+    const who = await login(sim);
+    const telephony = serviceUrl(who, 'telephony');
+    for (const [method, path, body] of [
+      ['DELETE', '/calls/0bad', undefined],
+      ['POST', '/calls/0bad/answer', { deviceId: '19141' }],
+      ['GET', '/calls/0bad', undefined],
+    ] as const) {
+      const answer = await call(who, method, `${telephony}${path}`, body);
+      expect(answer.status).toBe(404);
+      expect(answer.json).toMatchObject({
+        httpStatus: 'NOT_FOUND',
+        code: 404,
+        helpMessage: expect.any(String),
+        telephony: { errorType: 'CALL_REFERENCE_NOT_FOUND' },
+      });
+    }
+  });
+
+  it('rejects bad requests with 400 RestErrorInfo and keeps serving', async () => {
+    sim = await startSimulator();
+    const who = await login(sim);
+    const telephony = serviceUrl(who, 'telephony');
+    const callRef = await sim.placeCall({ number: '0240123456' }, 'oxe19141');
+    const cases: Array<[string, unknown]> = [
+      [`/calls/${callRef}/answer`, '{"deviceId":'],
+      [`/calls/${callRef}/answer`, {}],
+      [`/calls/${callRef}/answer`, { deviceId: '19140' }],
+      [`/calls/${callRef}/redirect`, { anonymous: false }],
+      ['/calls', { deviceId: '19141' }],
+      ['/calls', { deviceId: '19141', callee: 'not a number' }],
+      ['/calls', [1, 2, 3]],
+    ];
+    for (const [path, body] of cases) {
+      const answer = await call(who, 'POST', `${telephony}${path}`, body);
+      expect(answer.status, `${path} ${JSON.stringify(body)}`).toBe(400);
+      expect(answer.json).toMatchObject({ code: 400, helpMessage: expect.any(String) });
+    }
+    expect((await call(who, 'GET', `${telephony}/calls`)).status).toBe(200);
+  });
+
+  it('only lets the called party answer, and only while ringing', async () => {
+    sim = await startSimulator();
+    const caller = await login(sim, 'oxe19140');
+    const callRef = await sim.placeCall({ loginName: 'oxe19140' }, 'oxe19141');
+    const telephony = serviceUrl(caller, 'telephony');
+    const answer = await call(caller, 'POST', `${telephony}/calls/${callRef}/answer`, {
+      deviceId: '19140',
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.json).toMatchObject({ telephony: { errorType: 'INCOMPATIBLE_WITH_STATE' } });
+  });
+});
