@@ -77,6 +77,8 @@ export class GatewayConnection {
   private sessionExpired = false;
   private checkSessionFirst = false;
   private wake: (() => void) | undefined;
+  /** A session we gave up on: closed best-effort (with its own cookie) before the next login. */
+  private staleSessionsUrl: string | undefined;
 
   constructor(private readonly deps: ConnectionDeps) {
     this.log = deps.logger('gateway.connection');
@@ -152,6 +154,11 @@ export class GatewayConnection {
     if (this.live) return;
 
     const { http, request, logger } = this.deps;
+    if (this.staleSessionsUrl) {
+      // The gateway said it is gone; if it is not, this keeps "one session at a time" true.
+      await closeSession(http, this.staleSessionsUrl, 1_000);
+      this.staleSessionsUrl = undefined;
+    }
     const session = await establishSession(
       http,
       request,
@@ -334,6 +341,7 @@ export class GatewayConnection {
 
   private dropSession(why: string): void {
     this.log.info('dropping the session', { why });
+    this.staleSessionsUrl = this.live?.opened.sessionsUrl;
     this.keepalive?.stop();
     this.keepalive = undefined;
     this.live = undefined;
