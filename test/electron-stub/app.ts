@@ -14,6 +14,8 @@ export const appRecord = {
   sandboxEnabled: false,
   sandboxEnabledAfterReady: false,
   appUserModelId: null as string | null,
+  toastActivatorClsid: null as string | null,
+  name: 'Electron',
   badgeCounts: [] as number[],
   loginItems: [] as Electron.Settings[],
   paths: new Map<string, string>(),
@@ -59,6 +61,14 @@ class AppStub extends EventEmitter {
     appRecord.appUserModelId = id;
   }
 
+  setToastActivatorCLSID(id: string): void {
+    appRecord.toastActivatorClsid = id;
+  }
+
+  setName(name: string): void {
+    appRecord.name = name;
+  }
+
   getPath(name: Parameters<Electron.App['getPath']>[0]): string {
     const found = appRecord.paths.get(name);
     if (found === undefined) throw new Error(`Stub app.getPath('${name}') was not set by the test`);
@@ -74,7 +84,11 @@ class AppStub extends EventEmitter {
   }
 
   getName(): string {
-    return 'O2G Presence';
+    return appRecord.name;
+  }
+
+  getAppPath(): string {
+    return appRecord.paths.get('appPath') ?? process.cwd();
   }
 
   readonly isPackaged = false;
@@ -137,6 +151,8 @@ resetHooks.push(() => {
     sandboxEnabled: false,
     sandboxEnabledAfterReady: false,
     appUserModelId: null,
+    toastActivatorClsid: null,
+    name: 'Electron',
     badgeCounts: [],
     loginItems: [],
     paths: new Map<string, string>(),

@@ -4,12 +4,23 @@
  */
 import type { EventChannel, EventMap } from '../../../shared/ipc/channels.js';
 
-export interface EventTarget {
-  readonly webContents: {
-    send(channel: string, ...args: unknown[]): void;
-    isDestroyed(): boolean;
-  };
+export interface EventReceiver {
+  send(channel: string, ...args: unknown[]): void;
   isDestroyed(): boolean;
+}
+
+export interface EventTarget {
+  readonly webContents: EventReceiver;
+  isDestroyed(): boolean;
+}
+
+/** Pushes to one renderer, e.g. the settings window that asked for "Test connection". */
+export function sendToContents<E extends EventChannel>(
+  contents: EventReceiver,
+  channel: E,
+  payload: EventMap[E],
+): void {
+  if (!contents.isDestroyed()) contents.send(channel, payload);
 }
 
 export function sendEvent<E extends EventChannel>(
@@ -17,8 +28,7 @@ export function sendEvent<E extends EventChannel>(
   channel: E,
   payload: EventMap[E],
 ): void {
-  if (target.isDestroyed() || target.webContents.isDestroyed()) return;
-  target.webContents.send(channel, payload);
+  if (!target.isDestroyed()) sendToContents(target.webContents, channel, payload);
 }
 
 /** Sends one push to every open window (dashboard, settings and popups alike). */

@@ -16,17 +16,18 @@ export const TRAY_STATES: readonly TrayState[] = [
   'unknown',
 ];
 
-export function trayImagePath(iconDir: string, platform: string, state: TrayState): string {
-  if (platform === 'win32') return join(iconDir, `tray-${state}.ico`);
-  if (platform === 'darwin') return join(iconDir, `tray-${state}Template.png`);
-  return join(iconDir, `tray-${state}.png`);
+/** `generatedDir` is assets/generated: tray images in tray/, the app icon in app/. */
+export function trayImagePath(generatedDir: string, platform: string, state: TrayState): string {
+  if (platform === 'win32') return join(generatedDir, 'tray', `tray-${state}.ico`);
+  if (platform === 'darwin') return join(generatedDir, 'tray', `tray-${state}Template.png`);
+  return join(generatedDir, 'tray', `tray-${state}.png`);
 }
 
 /** The Windows taskbar overlay shown while there are missed calls. */
-export function missedOverlayPath(iconDir: string): string {
-  return join(iconDir, 'overlay-missed.png');
+export function missedOverlayPath(generatedDir: string): string {
+  return join(generatedDir, 'tray', 'overlay-missed.png');
 }
 
-export function appIconPath(iconDir: string, platform: string): string {
-  return join(iconDir, platform === 'win32' ? 'app.ico' : 'app-512.png');
+export function appIconPath(generatedDir: string, platform: string): string {
+  return join(generatedDir, 'app', platform === 'win32' ? 'icon.ico' : 'icon-512.png');
 }

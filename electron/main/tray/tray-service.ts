@@ -78,6 +78,11 @@ export class TrayService {
     }
   }
 
+  /** What the menu's "Start at login" checkbox shows. */
+  get startAtLoginShown(): boolean {
+    return this.startAtLogin;
+  }
+
   setStartAtLogin(on: boolean): void {
     this.startAtLogin = on;
     if (this.lastView) this.update(this.lastView);

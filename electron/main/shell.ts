@@ -1,0 +1,317 @@
+/**
+ * Main process: the composition root of the desktop shell. Claims the single-instance lock,
+ * locks down every renderer, then wires settings + secrets + policy -> engine, and the engine's
+ * views and alerts -> tray, badge, notifications, popups and every window. Everything Electron
+ * is taken from the `electron` module here; the services below it get it injected.
+ */
+import { readFile } from 'node:fs/promises';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  net,
+  Notification,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  Tray,
+} from 'electron';
+import type { LoggerFactory } from '../gateway/log.js';
+import type { PresenceEngine } from '../gateway/types.js';
+import type { DemoGateway, Doctor } from './account.js';
+import { Account } from './account.js';
+import { AlertRouter } from './alerts/alert-router.js';
+import { NotificationRegistry } from './alerts/notification-registry.js';
+import { appRequestHandlers } from './ipc/app-requests.js';
+import { broadcastEvent } from './ipc/event-sender.js';
+import { registerRequestHandlers } from './ipc/request-handlers.js';
+import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './security/app-protocol.js';
+import { guardAllWebContents } from './security/web-contents-guard.js';
+import { PasswordVault } from './settings/password-vault.js';
+import { loadPolicy, policyFilePath } from './settings/policy.js';
+import { openSettingsStore } from './settings/settings-store.js';
+import { prepareBeforeReady } from './startup.js';
+import { launchedAtLogin, StartAtLogin } from './system/start-at-login.js';
+import { watchWakeUps } from './system/wake-watch.js';
+import { MissedCallBadge } from './tray/missed-call-badge.js';
+import { appIconPath, missedOverlayPath, trayImagePath } from './tray/tray-images.js';
+import { TrayService } from './tray/tray-service.js';
+import { AppWindows } from './windows/app-windows.js';
+import { CallPopups } from './windows/call-popups.js';
+import { createSecureWindowFactory } from './windows/secure-window.js';
+
+export interface ShellOptions {
+  readonly platform: NodeJS.Platform;
+  readonly argv: readonly string[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** dist/renderer, dist/main/preload.cjs, assets/generated, and where the log file lives. */
+  readonly paths: {
+    readonly renderer: string;
+    readonly preload: string;
+    readonly generatedAssets: string;
+    readonly logFolder: string;
+    readonly autostartDir: string;
+    /** Overrides the platform's system-wide policy.json (tests, packaging checks). */
+    readonly policyFile?: string;
+  };
+  /** The program and arguments that start this app, for the login item. */
+  readonly launchCommand: { readonly executable: string; readonly args: readonly string[] };
+  readonly logger: LoggerFactory;
+  createEngine(logger: LoggerFactory): PresenceEngine;
+  readonly doctor: Doctor;
+  readonly demo: DemoGateway | null;
+  readonly now?: () => Date;
+}
+
+export interface RunningShell {
+  readonly status: 'running';
+  readonly engine: PresenceEngine;
+  readonly account: Account;
+  readonly windows: AppWindows;
+  readonly popups: CallPopups;
+  readonly notifications: NotificationRegistry;
+  readonly tray: TrayService;
+  /** Stops the engine (and demo), closes everything, then quits Electron. */
+  quit(): Promise<void>;
+}
+
+export type ShellHandle = RunningShell | { readonly status: 'second-instance' };
+
+/** Longer than the engine's own 2 s budget for closing the session: quitting never hangs. */
+const QUIT_BUDGET_MS = 3_000;
+
+export async function startShell(options: ShellOptions): Promise<ShellHandle> {
+  if (prepareBeforeReady(app, protocol, options.platform) === 'second-instance') {
+    return { status: 'second-instance' };
+  }
+  const log = options.logger('shell');
+
+  // A second launch may arrive while we are still starting: remember it, act once ready.
+  let bringToFront: () => void = () => undefined;
+  let secondLaunchPending = false;
+  app.on('second-instance', () => {
+    secondLaunchPending = true;
+    bringToFront();
+  });
+  // Closing the last window keeps the app in the tray; only Quit ends it.
+  app.on('window-all-closed', () => undefined);
+
+  await app.whenReady();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(options.paths.renderer));
+  guardAllWebContents(app, session.defaultSession, shell, options.logger('security'));
+
+  const running = await composeServices(options, log);
+  bringToFront = () => running.windows.bringToFront();
+  if (secondLaunchPending) bringToFront();
+  return running;
+}
+
+async function composeServices(
+  options: ShellOptions,
+  log: ReturnType<LoggerFactory>,
+): Promise<RunningShell> {
+  const { platform, paths } = options;
+
+  const policyLoad = await loadPolicy(paths.policyFile ?? policyFilePath(platform, options.env));
+  if (policyLoad.problem)
+    log.error('Administrator policy file ignored', { problem: policyLoad.problem });
+
+  const { store, recovered } = await openSettingsStore({
+    dir: app.getPath('userData'),
+    now: options.now ?? (() => new Date()),
+    log: options.logger('settings'),
+  });
+  const vault = new PasswordVault(safeStorage, store, platform, options.logger('secrets'));
+  const engine = options.createEngine(options.logger);
+  const account = new Account({
+    store,
+    vault,
+    policy: policyLoad.policy,
+    engine,
+    demo: options.demo,
+    doctor: options.doctor,
+    readCaFile: (path) => readFile(path, 'utf8'),
+    log: options.logger('account'),
+  });
+
+  const secureWindows = createSecureWindowFactory(BrowserWindow, paths.preload);
+  const appIcon = appIconPath(paths.generatedAssets, platform);
+  const windows = new AppWindows({
+    createWindow: (chrome) => {
+      const window = secureWindows.create({ ...chrome, icon: appIcon });
+      queueMicrotask(() => badge.refresh());
+      return window;
+    },
+    urlFor: (kind) => `${APP_ORIGIN}/${kind === 'dashboard' ? 'index' : 'settings'}.html`,
+    onLoadFailed: (kind, error) => log.error('A window failed to load', { kind, error }),
+  });
+  const popups = new CallPopups({
+    createWindow: (chrome) => secureWindows.create(chrome),
+    screen,
+    platform,
+    urlFor: (callRef) => `${APP_ORIGIN}/popup.html?callRef=${encodeURIComponent(callRef)}`,
+    setTimer: (callback, ms) => setTimeout(callback, ms),
+    clearTimer: (timer) => clearTimeout(timer as NodeJS.Timeout),
+    log: options.logger('popups'),
+  });
+  const notifications = new NotificationRegistry({
+    createNotification: (notificationOptions) => new Notification(notificationOptions),
+    platform,
+    onClick: (callRef) => router.showPopup(callRef),
+    icon: appIcon,
+  });
+  const router = new AlertRouter({
+    notifications,
+    popups,
+    alertSettings: () => account.settings().alerts,
+  });
+  const badge = new MissedCallBadge({
+    platform,
+    setBadgeCount: (count) => app.setBadgeCount(count),
+    taskbarWindows: () =>
+      (['dashboard', 'settings'] as const)
+        .map((kind) => windows.get(kind))
+        .filter((window): window is BrowserWindow => window instanceof BrowserWindow),
+    overlayImage: () => nativeImage.createFromPath(missedOverlayPath(paths.generatedAssets)),
+  });
+
+  const startAtLogin = new StartAtLogin({
+    platform,
+    app,
+    autostartDir: paths.autostartDir,
+    command: options.launchCommand,
+  });
+  const setStartAtLogin = async (on: boolean): Promise<void> => {
+    await startAtLogin.set(on);
+    store.write({ ...store.read(), startAtLogin: on });
+    tray.setStartAtLogin(on);
+  };
+
+  const tray = new TrayService({
+    createTray: (image) => new Tray(image),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    imageFor: (state) => trayImagePath(paths.generatedAssets, platform, state),
+    log: options.logger('tray'),
+    actions: {
+      openDashboard: () => windows.open('dashboard'),
+      openSettings: () => windows.open('settings'),
+      setDnd: (on) => {
+        void engine.setDnd(on).then((result) => {
+          if (!result.ok)
+            log.warn('Do not disturb could not be changed', { reason: result.message });
+        });
+      },
+      setStartAtLogin: (on) => {
+        setStartAtLogin(on).catch((error: unknown) =>
+          log.error('Start at login failed', { error }),
+        );
+      },
+      openLogFolder: () => void shell.openPath(paths.logFolder),
+      quit: () => app.quit(),
+    },
+  });
+
+  const reconnect = async () => {
+    const outcome = await account.connect();
+    if (outcome.connected) return { ok: true } as const;
+    log.info('Not connecting yet', { missing: outcome.missing });
+    return { ok: false, message: outcome.message } as const;
+  };
+
+  const disposeIpc = registerRequestHandlers(
+    ipcMain,
+    appRequestHandlers({
+      engine,
+      account,
+      dismissPopup: (callRef) => popups.dismiss(callRef),
+      ringingAlert: (callRef) => router.ringingAlert(callRef),
+      openWindow: (kind) => windows.open(kind),
+      writeClipboard: (text) => clipboard.writeText(text),
+      shell,
+      chooseCaFile: async () => {
+        const choice = await dialog.showOpenDialog({
+          title: 'Choose the CA certificate (PEM)',
+          properties: ['openFile'],
+          filters: [{ name: 'Certificates', extensions: ['pem', 'crt', 'cer'] }],
+        });
+        return choice.canceled ? null : (choice.filePaths[0] ?? null);
+      },
+      reconnect,
+      settingsSaved: (settings) => {
+        if (settings.startAtLogin !== tray.startAtLoginShown) {
+          void startAtLogin.set(settings.startAtLogin).catch(() => undefined);
+          tray.setStartAtLogin(settings.startAtLogin);
+        }
+        void reconnect();
+      },
+    }),
+    options.logger('ipc'),
+  );
+
+  engine.onView((view) => {
+    tray.update(view);
+    badge.update(view.counters.missedCalls);
+    broadcastEvent(BrowserWindow.getAllWindows(), 'presence:changed', view);
+  });
+  engine.onAlert((change) => router.apply(change));
+  const stopWatching = watchWakeUps(engine, {
+    powerMonitor,
+    isOnline: () => net.isOnline(),
+    setInterval: (callback, ms) => setInterval(callback, ms),
+    clearInterval: (timer) => clearInterval(timer as NodeJS.Timeout),
+  });
+
+  const loginItemOn = await startAtLogin.isOn();
+  tray.start(engine.view, loginItemOn);
+
+  const hidden = launchedAtLogin(options.argv, platform, app);
+  const outcome = account.needsSetup() ? null : await account.connect();
+  if (recovered || outcome === null || !outcome.connected) windows.open('settings');
+  else if (!hidden || !tray.available) windows.open('dashboard');
+
+  let quitting: Promise<void> | null = null;
+  const shutdown = (): Promise<void> => {
+    quitting ??= (async () => {
+      router.clear();
+      const stopped = account.shutdown().catch((error: unknown) => {
+        log.warn('The engine did not stop cleanly', { error });
+      });
+      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, QUIT_BUDGET_MS))]);
+      stopWatching();
+      disposeIpc();
+      tray.destroy();
+    })();
+    return quitting;
+  };
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    void shutdown().then(() => {
+      stopped = true;
+      app.quit();
+    });
+  });
+
+  return {
+    status: 'running',
+    engine,
+    account,
+    windows,
+    popups,
+    notifications,
+    tray,
+    quit: async () => {
+      await shutdown();
+      stopped = true;
+      app.quit();
+    },
+  };
+}
