@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   deriveTrayState,
   diffAlerts,
+  initialPresenceState,
   loadCounters,
   loadRouting,
   loadTelephonySnapshot,
@@ -159,15 +160,41 @@ describe('connection', () => {
     ]);
     expect(deriveTrayState(down)).toBe('offline');
     expect(toPresenceView(down).tooltip).toBe('Reconnecting: certificate not trusted');
-    // The call is kept for the snapshot after the reconnect; the alert comes back with it.
-    const back = setConnection(down, { status: 'online' });
-    expect(back.alerts.size).toBe(0);
-    const ringingAgain = reducePresence(
-      back,
-      event('OnCallModified', { callRef: '7001', callData: { state: 'RINGING_INCOMING' } }),
+    // The engine re-reads the snapshot, then reports online: a call still ringing alerts again.
+    const resynced = loadTelephonySnapshot(
+      down,
+      { calls: [{ callRef: '7001', callData: { state: 'RINGING_INCOMING' } }] },
       9000,
     );
-    expect(ringingAgain.alerts.get('7001')?.since).toBe(9000);
+    expect(resynced.alerts.size).toBe(0);
+    const back = setConnection(resynced, { status: 'online' });
+    expect(diffAlerts(resynced, back)).toEqual([
+      { action: 'show', alert: expect.objectContaining({ callRef: '7001', since: 1000 }) },
+    ]);
+  });
+
+  it('alerts a call found ringing in the first snapshot once the engine reports online', () => {
+    const connecting = setConnection(initialPresenceState('oxe31001'), { status: 'connecting' });
+    const loaded = loadTelephonySnapshot(
+      connecting,
+      { userState: 'FREE', calls: [{ callRef: '9', callData: { state: 'RINGING_INCOMING' } }] },
+      4000,
+    );
+    expect(deriveTrayState(loaded)).toBe('offline');
+    const online = setConnection(loaded, { status: 'online' });
+    expect(diffAlerts(loaded, online).map((c) => c.action)).toEqual(['show']);
+    expect(deriveTrayState(online)).toBe('ringing');
+  });
+
+  it('keeps calls through a retry with an error status, closing only the alerts', () => {
+    const ringing = last(run([eventOf(E1_LINE)])).state;
+    const retrying = setConnection(ringing, {
+      status: 'certificate-untrusted',
+      reason: 'certificate not trusted',
+      nextAttemptAt: 5000,
+    });
+    expect(retrying.calls.has('7001')).toBe(true);
+    expect(retrying.alerts.size).toBe(0);
   });
 
   it('forgets the phone state when stopped or failing for good', () => {
