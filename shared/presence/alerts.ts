@@ -9,11 +9,12 @@ import {
   isRingingIncoming,
   ownNumbers,
   remoteParticipant,
+  sideStates,
 } from './call-record.js';
 import type { CallRecord, PresenceState } from './state.js';
 import { remember } from './state.js';
 import type { Alert, AlertChange, AlertCloseReason } from './types.js';
-import { asRecord, flag, text } from './wire.js';
+import { asRecord, flag } from './wire.js';
 
 const ANSWERED_STATES = new Set(['ACTIVE', 'HELD']);
 const RELEASED_STATES = new Set(['RELEASING', 'IDLE']);
@@ -47,24 +48,17 @@ export function reasonFromCause(cause: string | null | undefined): AlertCloseRea
  * leg was answered; the user's legs left while someone else took the call; it was released.
  */
 export function reasonAfterRinging(call: CallRecord): AlertCloseReason {
-  const legStates = call.legs.map((leg) => text(leg['state']));
-  const state = callState(call);
-  if (
-    call.legsKnown
-      ? legStates.some((s) => s !== undefined && ANSWERED_STATES.has(s))
-      : ANSWERED_STATES.has(state)
-  ) {
-    return 'answered';
-  }
+  const side = sideStates(call);
+  if (side.some((state) => ANSWERED_STATES.has(state))) return 'answered';
   const byCause = reasonFromCause(call.cause);
   if (byCause) return byCause;
+  const global = callState(call);
   if (call.legsKnown && call.legs.length === 0) {
     const someoneAnswered =
-      ANSWERED_STATES.has(state) || call.participants.some((p) => p['state'] === 'ACTIVE');
+      ANSWERED_STATES.has(global) || call.participants.some((p) => p['state'] === 'ACTIVE');
     return someoneAnswered ? 'answered-elsewhere' : 'missed';
   }
-  const released =
-    RELEASED_STATES.has(state) || legStates.some((s) => s !== undefined && RELEASED_STATES.has(s));
+  const released = RELEASED_STATES.has(global) || side.some((s) => RELEASED_STATES.has(s));
   return released ? 'missed' : 'ended';
 }
 

@@ -97,13 +97,24 @@ function legStates(call: CallRecord): string[] {
 }
 
 /**
- * Ringing for the user: one of the user's legs rings incoming, or, while the gateway has not
- * named any leg yet, the call as a whole does. Legs of the user's events are by definition the
+ * Ringing for the user: one of the user's legs rings incoming, or, while no leg tells, the call
+ * as a whole does. Legs of the user's events are by definition the
  * user's own devices (protocol §7.4), so they are not filtered against the device list.
  */
 export function isRingingIncoming(call: CallRecord): boolean {
-  if (call.legsKnown) return legStates(call).includes(RINGING_INCOMING);
-  return callState(call) === RINGING_INCOMING;
+  const states = sideStates(call);
+  return states.includes(RINGING_INCOMING);
+}
+
+/**
+ * The states that describe the user's side: the legs' when they carry any, none when every leg
+ * of ours left the call, else the call's global state (legs not named yet, or named without a
+ * state).
+ */
+export function sideStates(call: CallRecord): string[] {
+  if (call.legsKnown && call.legs.length === 0) return [];
+  const states = legStates(call);
+  return states.length > 0 ? states : [callState(call)];
 }
 
 /** The state of the user's side: a ringing leg first, then an engaged one, then any. */
@@ -119,8 +130,7 @@ export function userLegState(call: CallRecord): string | null {
 
 /** The user is on this call (talking, holding, dialling). */
 export function isEngaged(call: CallRecord): boolean {
-  if (call.legsKnown) return legStates(call).some((state) => ENGAGED.has(state));
-  return ENGAGED.has(callState(call));
+  return sideStates(call).some((state) => ENGAGED.has(state));
 }
 
 /** Direction is decided by the first state that tells it and then kept. */

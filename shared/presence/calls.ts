@@ -85,7 +85,7 @@ export function applyCallCreated(
     legsKnown: base.legsKnown || legs.length > 0,
     participants: upsertParticipants(base.participants, event.participants),
     initiator: text(event.initiator) ?? base.initiator,
-    cause: text(event.cause) ?? base.cause,
+    cause: text(event.cause) ?? null,
   };
   const endedCalls = state.endedCalls.filter((ended) => ended.callRef !== event.callRef);
   return syncAlert(storeCall({ ...state, endedCalls }, call), event.callRef, now);
@@ -117,7 +117,7 @@ export function applyCallModified(
     legs,
     legsKnown: base.legsKnown || touchedLegs > 0,
     participants,
-    cause: text(event.cause) ?? base.cause,
+    cause: text(event.cause) ?? null,
   };
 
   let next = state;
@@ -136,8 +136,6 @@ export function applyCallRemoved(
   event: OnCallRemoved,
   now: number,
 ): PresenceState {
-  const call = state.calls.get(event.callRef);
-  if (!call) return state;
-  const cause = text(event.cause) ?? call.cause;
-  return dropCall(state, event.callRef, reasonOnRemoval(cause), now);
+  if (!state.calls.has(event.callRef)) return state;
+  return dropCall(state, event.callRef, reasonOnRemoval(text(event.cause)), now);
 }

@@ -18,7 +18,10 @@ export interface CallRecord {
   /** Remote parties, keyed by `participantId` when they have one. */
   readonly participants: readonly WireRecord[];
   readonly initiator: string | null;
-  /** Last cause the gateway gave for a change of this call. */
+  /**
+   * Cause given with the latest change, null when it gave none. Only the latest counts: a call
+   * forwarded to the user arrives with FORWARDED, which says nothing about how it ends.
+   */
   readonly cause: string | null;
   readonly direction: 'incoming' | 'outgoing' | 'unknown';
   /** Epoch ms when we first saw the call (kept across `previousCallRef` replacements). */

@@ -54,7 +54,14 @@ export class EventStreamDecoder {
   #discarding = false;
 
   constructor(options: EventStreamDecoderOptions = {}) {
-    this.#onMalformed = options.onMalformed ?? (() => undefined);
+    const report = options.onMalformed ?? (() => undefined);
+    this.#onMalformed = (line) => {
+      try {
+        report(line);
+      } catch {
+        // A failing reporter must not cost the events after the bad line.
+      }
+    };
     this.#maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
   }
 

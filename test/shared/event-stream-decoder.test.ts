@@ -185,6 +185,19 @@ describe('malformed lines', () => {
     expect(JSON.stringify(malformed)).not.toContain(secret);
   });
 
+  it('goes on when the malformed-line reporter itself throws', () => {
+    const decoder = new EventStreamDecoder({
+      onMalformed: () => {
+        throw new Error('logger down');
+      },
+    });
+    const events = decodeAll(decoder, [concatBytes(bytesOf('{oops\n'), US, ES)]);
+    expect(events.map((e) => e.eventName)).toEqual([
+      'OnUserStateModified',
+      'OnEventSummaryUpdated',
+    ]);
+  });
+
   it('reports an unterminated malformed last line at the end of the stream', () => {
     const { decoder, malformed } = decoderWithLog();
     expect(decodeAll(decoder, [US, bytesOf('{"eventName":"OnCallRem')])).toHaveLength(1);

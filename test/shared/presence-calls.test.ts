@@ -116,6 +116,19 @@ describe('calls that were not answered here', () => {
     ]);
   });
 
+  it('judges only the latest cause: a call forwarded to us that the caller drops is missed', () => {
+    const steps = run([created('7015', { cause: 'FORWARDED' }), removed('7015')]);
+    expect(changeLog(steps)).toEqual(['show 7015', 'close 7015 missed']);
+  });
+
+  it('falls back to the call state when legs come without a state', () => {
+    const steps = run([
+      created('7016', { legs: [{ deviceId: '31001' }] }),
+      modified('7016', { callData: { state: 'ACTIVE' } }),
+    ]);
+    expect(changeLog(steps)).toEqual(['show 7016', 'close 7016 answered']);
+  });
+
   it('closes as answered elsewhere when picked up by a colleague', () => {
     expect(changeLog(run([created('7012'), removed('7012', 'PICKED_UP')]))).toEqual([
       'show 7012',
