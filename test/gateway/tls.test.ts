@@ -1,0 +1,42 @@
+// A gateway over HTTPS (simulator with its own CA): trusted through the configured CA PEM it
+// connects; without it the status is certificate-untrusted, never plain "unreachable".
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('HTTPS gateway', () => {
+  it('connects when the simulator CA is trusted, event stream included', async () => {
+    h = await startHarness({ tls: true, heartbeatMs: null });
+    expect(h.sim.restUrl.startsWith('https://')).toBe(true);
+    await h.engine.start(h.config('oxe19141', { caPems: [h.sim.caPem!] }));
+    await h.waitForView((v) => v.connection.status === 'online', 'online over TLS');
+    await h.sim.placeCall({ number: '0240123456' }, 'oxe19141');
+    await h.waitForView((v) => v.tray === 'ringing', 'ringing over TLS');
+    expect(process.env.NODE_TLS_REJECT_UNAUTHORIZED).toBeUndefined();
+  });
+
+  it('says certificate-untrusted when the CA is not trusted, and sends no credentials', async () => {
+    h = await startHarness({ tls: true, heartbeatMs: null });
+    await h.engine.start(h.config('oxe19141'));
+    const view = await h.waitForView(
+      (v) => v.connection.status === 'certificate-untrusted',
+      'certificate-untrusted',
+    );
+    expect(view.connection.reason).toMatch(/certificate/);
+    expect(view.tray).toBe('offline');
+    expect(h.sim.counts().authentications).toBe(0);
+  });
+
+  it('an address typed as host:port means https', async () => {
+    h = await startHarness({ tls: true, heartbeatMs: null });
+    const hostPort = new URL(h.sim.restUrl).host;
+    await h.engine.start(h.config('oxe19141', { server: hostPort, caPems: [h.sim.caPem!] }));
+    await h.waitForView((v) => v.connection.status === 'online', 'online via host:port');
+  });
+});
