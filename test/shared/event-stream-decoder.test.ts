@@ -161,6 +161,41 @@ describe('F3: several events per read, blank lines, CRLF, last line without LF',
   });
 });
 
+describe('any chunking', () => {
+  /** A small deterministic generator, so a failure can be replayed. */
+  function chunker(seed: number) {
+    let value = seed;
+    return (max: number) => {
+      value = (value * 1103515245 + 12345) % 2 ** 31;
+      return 1 + (value % max);
+    };
+  }
+
+  it('gives the whole-buffer events for 200 random cuttings of a mixed stream', () => {
+    const mixed = concatBytes(
+      E2,
+      bytesOf('\r\n  \n'),
+      bytesOf(`${E1_LINE.replace('Marc', 'Zoë 🎺 Ødegård')}\r\n`),
+      ES,
+      bytesOf('{broken\n'),
+      US,
+    );
+    const reference = decodeAll(new EventStreamDecoder(), [mixed]);
+    expect(reference).toHaveLength(4);
+    const decoder = new EventStreamDecoder();
+    for (let seed = 1; seed <= 200; seed += 1) {
+      const next = chunker(seed);
+      const chunks: Uint8Array[] = [];
+      for (let at = 0; at < mixed.length;) {
+        const size = next(seed % 2 === 0 ? 8 : 64);
+        chunks.push(mixed.subarray(at, at + size));
+        at += size;
+      }
+      expect(decodeAll(decoder, chunks)).toEqual(reference);
+    }
+  });
+});
+
 describe('malformed lines', () => {
   const secret = 'Tr0mbone!Quiet#42';
   const cases: [string, MalformedLine['reason']][] = [
