@@ -168,6 +168,11 @@ export class BrowserWindow extends EventEmitter {
     this.visible = false;
     this.webContents.destroyed = true;
     this.emit('closed');
+    // Electron quits when the last window closes, unless someone listens to window-all-closed.
+    if (BrowserWindow.getAllWindows().length === 0) {
+      if (app.listenerCount('window-all-closed') === 0) app.quit();
+      else app.emit('window-all-closed');
+    }
   }
 
   destroy(): void {

@@ -1,0 +1,263 @@
+// The composed shell against the Electron stub: start-up order, security applied to every
+// window, first run and demo, the engine's views and alerts reaching tray, badge, notifications,
+// popups and windows, and wake-ups reaching the engine.
+import { rm } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../shared/settings/schema.js';
+import {
+  appRecord,
+  clickNotification,
+  clickTrayMenuItem,
+  invokeIpc,
+  netRecord,
+  notificationRecord,
+  powerMonitor,
+  protocolRecord,
+  resetElectronStub,
+  shellRecord,
+  trayRecord,
+  windowRecord,
+} from '../electron-stub/index.js';
+import { alertFor } from './fake-engine.js';
+import type { Harness } from './shell-harness.js';
+import { fakeDemo, startHarness, tempDir, writeSettings } from './shell-harness.js';
+
+let harness: Harness;
+
+beforeEach(() => resetElectronStub());
+afterEach(async () => {
+  vi.useRealTimers();
+  await rm(harness.userData, { recursive: true, force: true });
+});
+
+async function startInDemo(options: Parameters<typeof startHarness>[0] = {}): Promise<Harness> {
+  const userData = await tempDir('o2g-demo-');
+  await writeSettings(userData, { ...DEFAULT_SETTINGS, demoMode: true });
+  return startHarness({ userData, demo: fakeDemo(), ...options });
+}
+
+describe('start-up', () => {
+  it('locks down before ready: sandbox, privileged app:// scheme, then serves it after ready', async () => {
+    harness = await startHarness();
+    expect(appRecord.lockRequested).toBe(true);
+    expect(appRecord.sandboxEnabled).toBe(true);
+    expect(appRecord.sandboxEnabledAfterReady).toBe(false);
+    expect(protocolRecord.privileged.map((s) => s.scheme)).toEqual(['app']);
+    expect(protocolRecord.handlers.has('app')).toBe(true);
+    expect(appRecord.name).toBe('O2G Presence');
+  });
+
+  it('sets the Windows app identity and toast activator only on Windows', async () => {
+    harness = await startHarness({ platform: 'win32' });
+    expect(appRecord.appUserModelId).toBe('com.o2g-presence.desktop');
+    expect(appRecord.toastActivatorClsid).toMatch(/^\{[0-9A-F-]{36}\}$/);
+    resetElectronStub();
+    const linux = await startHarness({ platform: 'linux', userData: harness.userData });
+    expect(appRecord.appUserModelId).toBeNull();
+    void linux;
+  });
+
+  it('first start with nothing configured opens the settings (not the dashboard)', async () => {
+    harness = await startHarness();
+    expect(windowRecord.created.map((w) => w.loadedUrls[0])).toEqual(['app://o2g/settings.html']);
+    expect(harness.engine.starts).toHaveLength(0);
+    expect(trayRecord.created).toHaveLength(1);
+  });
+
+  it('"Try the demo" connects the engine to the simulator and remembers demo mode', async () => {
+    const demo = fakeDemo();
+    harness = await startHarness({ demo });
+    expect(await invokeIpc('demo:start', undefined)).toEqual({ ok: true });
+    expect(demo.started).toBe(1);
+    expect(demo.played).toBe(1);
+    expect(harness.engine.starts[0]?.server).toBe('http://127.0.0.1:9');
+    expect(harness.shell.account.settings().demoMode).toBe(true);
+
+    await harness.shell.quit();
+    expect(demo.stopped).toBe(1);
+    expect(harness.engine.stops).toBeGreaterThanOrEqual(1);
+  });
+
+  it('--autostart starts hidden in the tray; without a tray the dashboard opens anyway', async () => {
+    harness = await startInDemo({ argv: ['o2g-presence', '--autostart'] });
+    expect(windowRecord.created).toHaveLength(0);
+
+    resetElectronStub();
+    trayRecord.failCreate = true;
+    const noTray = await startInDemo({ argv: ['o2g-presence', '--autostart'] });
+    expect(windowRecord.created.map((w) => w.loadedUrls[0])).toEqual(['app://o2g/index.html']);
+    await rm(noTray.userData, { recursive: true, force: true });
+  });
+
+  it('a normal start with a working account opens the dashboard', async () => {
+    harness = await startInDemo();
+    expect(windowRecord.created.map((w) => w.loadedUrls[0])).toEqual(['app://o2g/index.html']);
+  });
+});
+
+describe('every window is created locked down', () => {
+  it('dashboard, settings and popups all get the same secure web preferences', async () => {
+    harness = await startInDemo();
+    harness.shell.windows.open('settings');
+    harness.engine.pushAlert({ action: 'show', alert: alertFor('7001') });
+    harness.engine.pushAlert({ action: 'show', alert: alertFor('7002') });
+
+    expect(windowRecord.created).toHaveLength(4);
+    for (const window of windowRecord.created) {
+      expect(window.options.webPreferences).toMatchObject({
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        webviewTag: false,
+        preload: '/app/dist/main/preload.cjs',
+      });
+      expect(window.webContents.windowOpenHandler).not.toBeNull();
+    }
+  });
+});
+
+describe('engine views and alerts', () => {
+  it('a view reaches the tray, the badge and every window', async () => {
+    harness = await startInDemo();
+    const counters = { ...harness.engine.view.counters, missedCalls: 3, voiceMessages: 1 };
+    harness.engine.pushView({ tray: 'busy', tooltip: 'Busy', counters });
+
+    const tray = trayRecord.created[0]!;
+    expect(tray.images.at(-1)).toBe('/app/assets/generated/tray/tray-busy.png');
+    expect(tray.tooltips.at(-1)).toBe('Busy');
+    expect(appRecord.badgeCounts.at(-1)).toBe(3);
+    const dashboard = windowRecord.created[0]!;
+    expect(dashboard.webContents.sent.at(-1)).toMatchObject({
+      channel: 'presence:changed',
+      payload: { tray: 'busy' },
+    });
+  });
+
+  it('a ringing call shows a notification and a popup; both close when it is answered elsewhere', async () => {
+    harness = await startInDemo();
+    harness.engine.pushAlert({ action: 'show', alert: alertFor('7001') });
+
+    const notification = notificationRecord.created[0]!;
+    expect(notification.options).toMatchObject({ title: 'Marc Olivier', urgency: 'critical' });
+    expect(notification.shown).toBe(1);
+    const popup = windowRecord.created.at(-1)!;
+    expect(popup.loadedUrls).toEqual(['app://o2g/popup.html?callRef=7001']);
+
+    harness.engine.pushAlert({ action: 'close', callRef: '7001', reason: 'answered-elsewhere' });
+    expect(notification.closed).toBe(true);
+    expect(popup.destroyed).toBe(true);
+  });
+
+  it('a click on the notification brings back a dismissed popup', async () => {
+    harness = await startInDemo();
+    harness.engine.pushAlert({ action: 'show', alert: alertFor('7001') });
+    await invokeIpc(
+      'popup:dismiss',
+      { callRef: '7001' },
+      {
+        url: 'app://o2g/popup.html?callRef=7001',
+        origin: 'app://o2g',
+        parent: null,
+      },
+    );
+    expect(harness.shell.popups.callRefs()).toEqual([]);
+
+    clickNotification(notificationRecord.created[0]!);
+    expect(harness.shell.popups.callRefs()).toEqual(['7001']);
+  });
+
+  it('honours the alert settings: popups off, notifications off', async () => {
+    harness = await startInDemo();
+    const settings = harness.shell.account.settings();
+    await invokeIpc('settings:save', {
+      settings: {
+        ...settings,
+        alerts: { ...settings.alerts, popups: false, notifications: false },
+      },
+    });
+    const windowsBefore = windowRecord.created.length;
+    harness.engine.pushAlert({ action: 'show', alert: alertFor('7001') });
+    expect(notificationRecord.created).toHaveLength(0);
+    expect(windowRecord.created).toHaveLength(windowsBefore);
+  });
+
+  it('popup buttons act through the engine, then dismiss', async () => {
+    harness = await startInDemo();
+    harness.engine.pushAlert({ action: 'show', alert: alertFor('7001') });
+    expect(await invokeIpc('call:answer', { callRef: '7001' })).toEqual({ ok: true });
+    expect(harness.engine.calls).toContainEqual({ action: 'answer', arg: '7001' });
+    expect(harness.shell.popups.callRefs()).toEqual([]);
+
+    harness.engine.pushAlert({ action: 'show', alert: alertFor('7002', { canAnswer: false }) });
+    const refused = await invokeIpc('call:answer', { callRef: '7002' });
+    expect(refused).toMatchObject({ ok: false });
+    expect(harness.shell.popups.callRefs()).toEqual(['7002']);
+  });
+
+  it('copy number and open in CRM go through main (clipboard, allow-listed URL)', async () => {
+    harness = await startInDemo();
+    const settings = harness.shell.account.settings();
+    await invokeIpc('settings:save', {
+      settings: {
+        ...settings,
+        alerts: { ...settings.alerts, crmUrlTemplate: 'https://crm.example/search?phone={number}' },
+      },
+    });
+    harness.engine.pushAlert({
+      action: 'show',
+      alert: alertFor('7001', { caller: { ...alertFor('x').caller, number: '+33 2 98 76 54 32' } }),
+    });
+    const { clipboardRecord } = await import('../electron-stub/index.js');
+    expect(await invokeIpc('call:copy-number', { callRef: '7001' })).toEqual({ ok: true });
+    expect(clipboardRecord.texts).toEqual(['+33 2 98 76 54 32']);
+
+    harness.engine.pushAlert({
+      action: 'show',
+      alert: alertFor('7001', { caller: { ...alertFor('x').caller, number: '+33 2 98 76 54 32' } }),
+    });
+    expect(await invokeIpc('call:open-crm', { callRef: '7001' })).toEqual({ ok: true });
+    expect(shellRecord.external).toEqual([
+      'https://crm.example/search?phone=%2B33%202%2098%2076%2054%2032',
+    ]);
+  });
+});
+
+describe('tray menu and system events', () => {
+  it('tray menu: DND goes to the engine, Open log folder opens the log folder, Quit stops the engine', async () => {
+    harness = await startInDemo();
+    const tray = trayRecord.created[0]!;
+    clickTrayMenuItem(tray, 'Do not disturb');
+    expect(harness.engine.calls).toContainEqual({ action: 'setDnd', arg: true });
+    clickTrayMenuItem(tray, 'Open log folder');
+    expect(shellRecord.opened).toEqual([`${harness.userData}/logs`]);
+
+    clickTrayMenuItem(tray, 'Quit');
+    await vi.waitFor(() => expect(appRecord.quitCalls).toBe(2));
+    expect(harness.engine.stops).toBe(1);
+    expect(tray.destroyed).toBe(true);
+  });
+
+  it('resume, unlock and the network coming back nudge the engine', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    harness = await startInDemo();
+    powerMonitor.emit('resume');
+    powerMonitor.emit('unlock-screen');
+    netRecord.online = false;
+    vi.advanceTimersByTime(5_000);
+    netRecord.online = true;
+    vi.advanceTimersByTime(5_000);
+    expect(harness.engine.nudges).toEqual([
+      'system resumed',
+      'screen unlocked',
+      'network back online',
+    ]);
+  });
+
+  it('closing every window keeps the app running in the tray', async () => {
+    harness = await startInDemo();
+    expect(windowRecord.created.length).toBeGreaterThan(0);
+    for (const window of windowRecord.created) window.close();
+    expect(appRecord.quitCalls).toBe(0);
+  });
+});
