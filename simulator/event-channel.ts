@@ -45,6 +45,10 @@ export class EventChannel extends EventEmitter<{
     return count + this.orphanStreams.size;
   }
 
+  openStreamsOf(loginName: string): number {
+    return this.streamsOf(loginName).filter((stream) => stream.isOpen).length;
+  }
+
   /** Streams whose subscription is gone but whose socket has not closed yet. */
   private readonly orphanStreams = new Set<EventStream>();
 

@@ -88,6 +88,11 @@ export class Simulator extends EventEmitter<SimulatorEvents> {
     };
   }
 
+  /** Whether the user has an event stream open right now. */
+  hasOpenStream(loginName: string): boolean {
+    return this.gateway.channel.openStreamsOf(loginName) > 0;
+  }
+
   users(): SimulatorUser[] {
     return this.gateway.directory.all().map((user) => ({ ...user }));
   }
