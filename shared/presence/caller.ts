@@ -54,18 +54,29 @@ function digits(number: string): string {
   return number.replace(/\D/g, '');
 }
 
+/** Shortest number taken for a public (DDI) number that may end with an extension. */
+const PUBLIC_NUMBER_DIGITS = 8;
+const EXTENSION_DIGITS = 3;
+
 /**
- * Whether a dialled number reaches the user: the same digits, or one ends with the other (an
- * extension inside its public DDI number, "31001" in "+33298031001"). At least three digits on
- * each side so that short service codes do not match by accident.
+ * Whether a dialled number reaches the user: the same digits, or a public number that ends with
+ * one of the user's numbers ("+33 2 98 03 10 01" for extension "31001", "0298031001" for
+ * "+33298031001"; leading zeros and country codes are what differ). Two internal numbers never
+ * match by suffix: hunting group "1001" is not extension "31001".
  */
 export function isOwnNumber(number: string, ownNumbers: readonly string[]): boolean {
   const called = digits(number);
   if (called.length === 0) return ownNumbers.includes(number);
   return ownNumbers.some((own) => {
     const mine = digits(own);
-    if (mine.length < 3 || called.length < 3) return mine === called;
-    return mine.endsWith(called) || called.endsWith(mine);
+    if (mine === called) return true;
+    const [shorter, longer] = mine.length < called.length ? [mine, called] : [called, mine];
+    const tail = shorter.replace(/^0+/, '');
+    return (
+      longer.length >= PUBLIC_NUMBER_DIGITS &&
+      tail.length >= EXTENSION_DIGITS &&
+      longer.endsWith(tail)
+    );
   });
 }
 
@@ -95,7 +106,8 @@ export function describeCaller(
   const first = text(identity?.['firstName']);
   const last = text(identity?.['lastName']);
   const fullName = [first, last].filter((part) => part !== undefined).join(' ');
-  const name = cleanName(text(identity?.['displayName']) ?? fullName) ?? number;
+  const displayName = text(identity?.['displayName']);
+  const name = cleanName(displayName ?? '') ?? cleanName(fullName) ?? number;
 
   if (name === null) {
     return { name: UNKNOWN_LABEL, number: null, via, anonymous: false, unknown: true };

@@ -193,6 +193,14 @@ describe('describeCaller', () => {
       describeCaller(undefined, { ...opts, initialCalled: '+33 2 98 03 15 01' }).via,
     ).toBeNull();
     expect(describeCaller(undefined, { ...opts, initialCalled: '  ' }).via).toBeNull();
+    // A hunting group whose number is a suffix of the extension is still another number.
+    expect(describeCaller(undefined, { ...opts, initialCalled: '1001' }).via).toBe('1001');
+    expect(
+      describeCaller(undefined, { ownNumbers: ['+33298031001'], initialCalled: '0298031001' }).via,
+    ).toBeNull();
+    expect(
+      describeCaller(undefined, { ownNumbers: ['31001'], initialCalled: '0298031002' }).via,
+    ).toBe('0298031002');
     const text = notificationText({
       callRef: '1',
       caller: describeCaller(
@@ -224,6 +232,14 @@ describe('describeCaller', () => {
       title: '0612',
       body: '',
     });
+  });
+
+  it('falls back to first and last name when the display name is only control characters', () => {
+    const caller = describeCaller(
+      { identity: { displayName: '\u0007', firstName: 'Ana', lastName: 'Lima' } },
+      { ownNumbers: [] },
+    );
+    expect(caller.name).toBe('Ana Lima');
   });
 
   it('honours the call-wide anonymous flag', () => {
