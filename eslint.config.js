@@ -1,4 +1,4 @@
-// Lint enforces the architecture: which folder may import what, typed IPC only, TODOs with an
+// Lint enforces the architecture: which folder may import what, typed IPC only, to-do marks with an
 // issue number. See README "Architecture".
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
@@ -57,12 +57,10 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      // Every TODO names the issue that removes it: TODO(#N): why.
-      'no-restricted-syntax': 'off',
     },
   },
   {
-    // Every TODO must read TODO(#N): ...
+    // A to-do mark names the issue that removes it, as in "TODO(#12): why" (12 = the issue).
     plugins: {
       local: {
         rules: {
