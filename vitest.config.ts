@@ -6,6 +6,7 @@ const electronStub = fileURLToPath(new URL('./test/electron-stub/index.ts', impo
 
 export default defineConfig({
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         // Pure code, the gateway engine, the simulator and the Electron shell (with `electron`
