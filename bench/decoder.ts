@@ -7,6 +7,9 @@
  * Ratios are baseline time / decoder time: 1.0 is as fast as the baseline, higher is faster.
  */
 import { pathToFileURL } from 'node:url';
+import type { O2gEvent } from '../shared/events/index.js';
+import { initialPresenceState, reducePresence, setConnection } from '../shared/presence/index.js';
+import type { PresenceState } from '../shared/presence/index.js';
 import { EventStreamDecoder } from '../shared/stream/index.js';
 
 export interface DecoderBenchResult {
@@ -28,6 +31,14 @@ export interface DecoderBenchResult {
     readonly halfMiBMs: number;
     readonly oneMiBMs: number;
     readonly ratio: number;
+  };
+  /** The presence reducer over a million events of the sample: speed and retained heap. */
+  readonly model: {
+    readonly events: number;
+    readonly nsPerEvent: number;
+    /** Heap growth over the last four fifths of the run, after full GCs (needs --expose-gc). */
+    readonly retainedKiB: number;
+    readonly callsLeft: number;
   };
 }
 
@@ -79,6 +90,15 @@ function decodeChunks(chunks: readonly Uint8Array[]): number {
   const decoder = new EventStreamDecoder();
   let count = 0;
   for (const chunk of chunks) count += decoder.push(chunk).length;
+  return count + decoder.end().length;
+}
+
+/** One byte per push, each a fresh view as a socket reader would hand over. */
+function decodeBytewise(bytes: Uint8Array): number {
+  const decoder = new EventStreamDecoder();
+  let count = 0;
+  for (let at = 0; at < bytes.length; at += 1)
+    count += decoder.push(bytes.subarray(at, at + 1)).length;
   return count + decoder.end().length;
 }
 
@@ -137,6 +157,45 @@ function longEventBytes(size: number): Uint8Array {
   return encoder.encode(prefix + 'x'.repeat(size - prefix.length - suffix.length) + suffix);
 }
 
+/**
+ * Runs the reducer over `total` events (the sample repeated) and measures what stays on the heap:
+ * finished calls must not accumulate, however long the run.
+ */
+function modelRun(sample: Uint8Array, total: number): DecoderBenchResult['model'] {
+  const decoder = new EventStreamDecoder();
+  const events: O2gEvent[] = [...decoder.push(sample), ...decoder.end()];
+  let state: PresenceState = setConnection(initialPresenceState('oxe31001'), { status: 'online' });
+  const heapAt = (): number => {
+    collectGarbage();
+    return process.memoryUsage().heapUsed;
+  };
+  // The first fifth warms up; what the remaining events add to the heap is what a long run keeps.
+  const warmUp = Math.floor(total / 5);
+  let heapAfterWarmUp = 0;
+  let elapsed = 0;
+  let start = performance.now();
+  for (let applied = 0; applied < total;) {
+    for (const event of events) {
+      state = reducePresence(state, event, applied);
+      applied += 1;
+      if (applied === warmUp) {
+        elapsed += performance.now() - start;
+        heapAfterWarmUp = heapAt();
+        start = performance.now();
+      }
+      if (applied === total) break;
+    }
+  }
+  elapsed += performance.now() - start;
+  const retained = heapAt() - heapAfterWarmUp;
+  return {
+    events: total,
+    nsPerEvent: (elapsed * 1e6) / total,
+    retainedKiB: retained / 1024,
+    callsLeft: state.calls.size,
+  };
+}
+
 export async function runDecoderBench(): Promise<DecoderBenchResult> {
   const sample = realisticSample(6 * 1024 * 1024);
   const sampleEvents = baseline(sample);
@@ -148,9 +207,8 @@ export async function runDecoderBench(): Promise<DecoderBenchResult> {
   // One byte per push on the first 512 KiB (whole lines), against the baseline on the same bytes.
   const head = sample.subarray(0, 512 * 1024);
   const small = head.subarray(0, head.lastIndexOf(0x0a) + 1);
-  const smallBytes = split(small, 1);
   const oneByte = compare(
-    () => decodeChunks(smallBytes),
+    () => decodeBytewise(small),
     () => baseline(small),
     baseline(small),
     3,
@@ -159,14 +217,16 @@ export async function runDecoderBench(): Promise<DecoderBenchResult> {
   const baselineNsPerByte = (oneByte.referenceMs * 1e6) / small.length;
 
   // Twice the bytes of one event, fed one byte per push: linear work takes about twice as long.
-  const halfEvent = split(longEventBytes(512 * 1024), 1);
-  const fullEvent = split(longEventBytes(1024 * 1024), 1);
+  const halfEvent = longEventBytes(512 * 1024);
+  const fullEvent = longEventBytes(1024 * 1024);
   const longEvent = compare(
-    () => decodeChunks(fullEvent),
-    () => decodeChunks(halfEvent),
+    () => decodeBytewise(fullEvent),
+    () => decodeBytewise(halfEvent),
     1,
     5,
   );
+
+  const model = modelRun(sample, 1_000_000);
 
   await Promise.resolve();
   return {
@@ -186,6 +246,7 @@ export async function runDecoderBench(): Promise<DecoderBenchResult> {
       oneMiBMs: longEvent.ms,
       ratio: 1 / longEvent.ratio,
     },
+    model,
   };
 }
 
@@ -217,6 +278,11 @@ export function formatDecoderBench(result: DecoderBenchResult): string {
       `${result.longEvent.ratio.toFixed(2)}x the 0.5 MiB time (linear: ~2)`,
     ],
   ];
+  rows.push([
+    `presence reducer, ${(result.model.events / 1e6).toFixed(0)}M events`,
+    `${result.model.nsPerEvent.toFixed(0)} ns/event`,
+    `heap growth over the last 80%: ${result.model.retainedKiB.toFixed(0)} KiB, ${result.model.callsLeft} calls left`,
+  ]);
   const widths = [0, 1, 2].map((col) => Math.max(...rows.map((row) => (row[col] ?? '').length)));
   return rows
     .map((row) =>
