@@ -31,7 +31,7 @@ describe('o2g-presence doctor', () => {
     const run = runCli(
       ['doctor', '--server', sim.restUrl, '--login', 'oxe19141', '--password-stdin'],
       {},
-      'wrong\n',
+      'Wr0ng-Secret!\n',
     );
     expect(await run.exited).toBe(1);
     const out = run.stdout.join('\n');
