@@ -146,7 +146,7 @@ function popupChrome(platform: string, bounds: Rect): WindowChrome {
     alwaysOnTop: true,
     // On Linux a non-focusable window leaves the window manager's control (and some drop its
     // clicks); there showInactive() alone keeps the user's focus where it was.
-    focusable: platform !== 'linux',
+    focusable: platform === 'linux',
     title: 'Incoming call',
   };
 }
