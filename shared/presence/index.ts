@@ -7,7 +7,13 @@ export type * from './types.js';
 export type { CallRecord, ClosedAlert, EndedCall, PresenceState } from './state.js';
 export { initialPresenceState, MAX_CALLS, MEMORY_LIMIT } from './state.js';
 export { reducePresence } from './reducer.js';
-export { loadCounters, loadRouting, loadTelephonySnapshot, loadUser } from './snapshot.js';
+export {
+  loadCounters,
+  loadDeviceStates,
+  loadRouting,
+  loadTelephonySnapshot,
+  loadUser,
+} from './snapshot.js';
 export { setConnection } from './connection.js';
 export { deriveTrayState, describeTray } from './tray.js';
 export { diffAlerts } from './alerts.js';

@@ -6,7 +6,13 @@
 import { knownEvent } from '../events/event.js';
 import type { O2gEvent } from '../events/event.js';
 import { applyCallCreated, applyCallModified, applyCallRemoved } from './calls.js';
-import { loadCounters, loadRouting, loadTelephonySnapshot, loadUser } from './snapshot.js';
+import {
+  loadCounters,
+  loadDeviceStates,
+  loadRouting,
+  loadTelephonySnapshot,
+  loadUser,
+} from './snapshot.js';
 import type { PresenceState } from './state.js';
 import { sameLogin } from './state.js';
 import { text } from './wire.js';
@@ -39,6 +45,8 @@ export function reducePresence(state: PresenceState, event: O2gEvent, now: numbe
       const userState = text(known.state);
       return userState === undefined ? state : { ...next, userState, userStateSeq: next.seq };
     }
+    case 'OnDeviceStateModified':
+      return loadDeviceStates(state, known.deviceStates);
     case 'OnTelephonyState':
       return loadTelephonySnapshot(state, known.state, now);
     case 'OnEventSummaryUpdated':
@@ -48,8 +56,8 @@ export function reducePresence(state: PresenceState, event: O2gEvent, now: numbe
     case 'OnUserInfoChanged':
       return loadUser(state, known.user);
     default:
-      // Channel information, device and hunting-group states, administrator events: nothing
-      // in the presence picture depends on them.
+      // Channel information, hunting-group state, administrator events: nothing in the
+      // presence picture depends on them.
       return state;
   }
 }

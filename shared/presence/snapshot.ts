@@ -46,9 +46,36 @@ export function loadTelephonySnapshot(
     next = syncAlert(next, callRef, now);
   }
 
+  const devices = picture['deviceStates'];
+  // Nested in the REST answer (and some event variants), a plain array in others.
+  const deviceList = Array.isArray(devices) ? devices : asRecord(devices)?.['deviceStates'];
+  next = loadDeviceStates(next, deviceList, true);
+
   const userState = text(picture['userState']);
   if (userState !== undefined) next = { ...next, userState, userStateSeq: next.seq };
   return next;
+}
+
+/**
+ * Device operational states (`{deviceId, state}` entries). A snapshot lists them all and replaces
+ * what we knew; an event updates the devices it names.
+ */
+export function loadDeviceStates(
+  state: PresenceState,
+  entries: unknown,
+  replace = false,
+): PresenceState {
+  const deviceStates = new Map(replace ? [] : state.deviceStates);
+  for (const entry of recordsOf(entries)) {
+    const deviceId = text(entry['deviceId']);
+    const operational = text(entry['state']);
+    if (deviceId !== undefined && operational !== undefined)
+      deviceStates.set(deviceId, operational);
+  }
+  const unchanged =
+    deviceStates.size === state.deviceStates.size &&
+    [...deviceStates].every(([deviceId, value]) => state.deviceStates.get(deviceId) === value);
+  return unchanged ? state : { ...state, seq: state.seq + 1, deviceStates };
 }
 
 /** The `eventSummary` object (event or `GET {eventsummary}`): a full set, absent counters 0. */

@@ -56,6 +56,11 @@ export interface PresenceState {
   readonly userState: string | null;
   readonly userStateSeq: number;
   readonly dnd: boolean;
+  /**
+   * Operational state of the user's devices (IN_SERVICE, OUT_OF_SERVICE, ...) by deviceId, from
+   * snapshots and OnDeviceStateModified: "my desk phone is unplugged" for whoever asks.
+   */
+  readonly deviceStates: ReadonlyMap<string, string>;
   readonly counters: Counters;
   readonly calls: ReadonlyMap<string, CallRecord>;
   /** Open incoming-call alerts by callRef, in the order they opened. */
@@ -93,6 +98,7 @@ export function initialPresenceState(loginName: string): PresenceState {
     userState: null,
     userStateSeq: 0,
     dnd: false,
+    deviceStates: new Map(),
     counters: ZERO_COUNTERS,
     calls: new Map(),
     alerts: new Map(),

@@ -71,12 +71,45 @@ describe('telephony snapshot', () => {
       deviceStates: { deviceStates: [{ deviceId: '31001', state: 'IN_SERVICE' }] },
     };
     const flat = { ...base, deviceStates: [{ deviceId: '31001', state: 'IN_SERVICE' }] };
-    const views = [nested, flat].map((state) =>
-      toPresenceView(reducePresence(onlineState(), event('OnTelephonyState', { state }), 1)),
+    const states = [nested, flat].map((state) =>
+      reducePresence(onlineState(), event('OnTelephonyState', { state }), 1),
     );
+    expect(states.map((s) => [...s.deviceStates])).toEqual([
+      [['31001', 'IN_SERVICE']],
+      [['31001', 'IN_SERVICE']],
+    ]);
+    const views = states.map(toPresenceView);
     expect(views[0]).toEqual(views[1]);
     expect(views[0]?.calls.map((c) => c.callRef)).toEqual(['8001']);
     expect(views[0]?.userState).toBe('BUSY');
+  });
+
+  it('updates device states from OnDeviceStateModified; a snapshot replaces them all', () => {
+    let state = reducePresence(
+      onlineState(),
+      event('OnDeviceStateModified', {
+        deviceStates: [
+          { deviceId: '31001', state: 'IN_SERVICE' },
+          { deviceId: '31501', state: 'OUT_OF_SERVICE' },
+          { deviceId: 5, state: 'IN_SERVICE' },
+        ],
+      }),
+      1,
+    );
+    expect(Object.fromEntries(state.deviceStates)).toEqual({
+      '31001': 'IN_SERVICE',
+      '31501': 'OUT_OF_SERVICE',
+    });
+    const same = event('OnDeviceStateModified', {
+      deviceStates: [{ deviceId: '31001', state: 'IN_SERVICE' }],
+    });
+    expect(reducePresence(state, same, 2)).toBe(state);
+    state = loadTelephonySnapshot(
+      state,
+      { deviceStates: { deviceStates: [{ deviceId: '31501', state: 'IN_SERVICE' }] } },
+      3,
+    );
+    expect(Object.fromEntries(state.deviceStates)).toEqual({ '31501': 'IN_SERVICE' });
   });
 
   it('ignores a snapshot that is not an object and calls without a callRef', () => {

@@ -156,7 +156,7 @@ describe('tolerance', () => {
         legs: [{ deviceId: '31001', state: 'RINGING_INCOMING' }],
       }),
       { eventName: 'OnChannelInformation', text: 'keepalive' },
-      event('OnDeviceStateModified', { deviceStates: [{ deviceId: '31001', state: 'NEW_STATE' }] }),
+      event('OnDeviceStateModified', { deviceStates: 'x' }),
       event('OnDynamicStateChanged', { huntingGroupState: { logon: true } }),
       event('OnUserStateModified', { state: null }),
     ]) {
