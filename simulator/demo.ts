@@ -88,6 +88,10 @@ export function startDemo(
   let timer: NodeJS.Timeout | undefined;
   let current: string | undefined;
 
+  // The call may already be gone (the user answered and hung up, or a test ended it).
+  const hangUpQuietly = (callRef: string) =>
+    void sim.hangUp(callRef, 'caller').catch(() => undefined);
+
   const later = (ms: number) =>
     new Promise<void>((resolve) => {
       timer = setTimeout(resolve, ms);
@@ -98,6 +102,7 @@ export function startDemo(
     const outcome = pick(random, script.outcomes).kind;
     const callRef = await sim.placeCall(originOf(caller, random), loginName);
     current = callRef;
+    if (stopped) return hangUpQuietly(callRef);
     await later(between(random, options.ringMs ?? script.ringMs));
     if (stopped) return;
     if (outcome === 'answered') {
@@ -127,6 +132,6 @@ export function startDemo(
   return () => {
     stopped = true;
     clearTimeout(timer);
-    if (current) sim.hangUp(current, 'caller').catch(() => undefined);
+    if (current) hangUpQuietly(current);
   };
 }

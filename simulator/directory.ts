@@ -25,7 +25,8 @@ export class Directory {
 
   add(user: SimulatorUser): void {
     if (!/^\S+$/.test(user.loginName)) throw new Error('A login name may not contain spaces.');
-    if (this.byExtension(user.extension) && !this.users.has(user.loginName)) {
+    const owner = this.byExtension(user.extension);
+    if (owner && owner.loginName !== user.loginName) {
       throw new Error(`Extension ${user.extension} already belongs to another user.`);
     }
     this.users.set(user.loginName, { ...user });

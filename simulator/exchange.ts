@@ -9,6 +9,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 export class Exchange {
   readonly url: URL;
   readonly method: string;
+  /** Taken at once: the socket is detached from the request once the connection closes. */
+  readonly connection: number;
   private logged = false;
 
   constructor(
@@ -20,14 +22,11 @@ export class Exchange {
     // The Host header is not trusted for anything: it only fills the URL parser's base.
     this.url = new URL(req.url ?? '/', 'http://simulator.invalid');
     this.method = (req.method ?? 'GET').toUpperCase();
+    this.connection = log.connectionId(req.socket);
   }
 
   get pathname(): string {
     return this.url.pathname;
-  }
-
-  get connection(): number {
-    return this.log.connectionId(this.req.socket);
   }
 
   /** Writes the log entry once, when the status is known (streams log when they open). */
@@ -76,21 +75,27 @@ export class Exchange {
   /** Drops the TCP connection with a reset instead of answering (fault injection). */
   reset(): void {
     this.record(0);
-    this.req.socket.resetAndDestroy();
+    this.req.socket?.resetAndDestroy();
   }
 
-  async readText(): Promise<string> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of this.req) {
-      const piece = chunk as Buffer;
-      size += piece.length;
-      if (size > MAX_BODY_BYTES) {
-        throw new GatewayError(413, `Request body larger than ${MAX_BODY_BYTES} bytes.`);
-      }
-      chunks.push(piece);
-    }
-    return Buffer.concat(chunks).toString('utf8');
+  /** The body as text; past the size limit the rest is drained unread and a 413 follows. */
+  readText(): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      this.req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      });
+      this.req.on('error', reject);
+      this.req.on('end', () => {
+        if (size > MAX_BODY_BYTES) {
+          reject(new GatewayError(413, `Request body larger than ${MAX_BODY_BYTES} bytes.`));
+        } else {
+          resolve(Buffer.concat(chunks).toString('utf8'));
+        }
+      });
+    });
   }
 
   /** The JSON body, or undefined when there is none; a malformed body is a 400. */

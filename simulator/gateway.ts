@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Directory } from './directory.js';
 import type { EventChannel } from './event-channel.js';
 import type { Exchange } from './exchange.js';
+import type { Lines } from './lines.js';
 import type { ResolvedOptions, SimulatorUser } from './options.js';
 import { GatewayError } from './rest-error.js';
 import type { Session, SessionStore } from './sessions.js';
@@ -18,6 +19,7 @@ export interface Gateway {
   readonly directory: Directory;
   readonly sessions: SessionStore;
   readonly channel: EventChannel;
+  readonly lines: Lines;
   readonly telephony: Telephony;
   /** Origins such as http://127.0.0.1:41234, known once both ports listen. */
   readonly urls: { rest: string; event: string };

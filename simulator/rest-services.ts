@@ -100,7 +100,7 @@ export function logins(request: ServiceRequest): void {
 export function eventSummary(request: ServiceRequest): void {
   if (request.exchange.method !== 'GET') throw methodNotAllowed('GET');
   if (request.segments.length > 0) throw notFound();
-  const line = request.gateway.telephony.line(request.user.loginName);
+  const line = request.gateway.lines.get(request.user.loginName);
   request.exchange.json(200, { ...line.counters });
 }
 
@@ -123,8 +123,8 @@ const forwardBody = z.object({
 
 export async function routing(request: ServiceRequest): Promise<void> {
   const { gateway, exchange, user, segments } = request;
-  const telephony = gateway.telephony;
-  const line = telephony.line(user.loginName);
+  const lines = gateway.lines;
+  const line = lines.get(user.loginName);
   const resource = segments.join('/');
   const method = exchange.method;
 
@@ -139,12 +139,12 @@ export async function routing(request: ServiceRequest): Promise<void> {
     exchange.json(200, routingStateOf(line));
   } else if (resource === 'state/snapshot' && method === 'POST') {
     exchange.empty(204);
-    telephony.setForward(user.loginName, line.forward);
+    lines.setForward(user.loginName, line.forward);
   } else if (resource === 'dnd' && method === 'GET') {
     exchange.json(200, { activate: line.dnd });
   } else if (resource === 'dnd' && (method === 'POST' || method === 'DELETE')) {
     exchange.empty(204);
-    telephony.setDnd(user.loginName, method === 'POST');
+    lines.setDnd(user.loginName, method === 'POST');
   } else if (resource === 'forwardroute' && method === 'GET') {
     exchange.json(200, line.forward ?? {});
   } else if (resource === 'forwardroute' && method === 'POST') {
@@ -163,10 +163,10 @@ export async function routing(request: ServiceRequest): Promise<void> {
       destinations: [{ ...destination, selected: true }],
     };
     exchange.empty(204);
-    telephony.setForward(user.loginName, route);
+    lines.setForward(user.loginName, route);
   } else if (resource === 'forwardroute' && method === 'DELETE') {
     exchange.empty(204);
-    telephony.setForward(user.loginName, undefined);
+    lines.setForward(user.loginName, undefined);
   } else if (resource === 'overflowroute' && method === 'GET') {
     exchange.json(200, {});
   } else if (

@@ -35,7 +35,7 @@ function requireOwnDevice(request: ServiceRequest, deviceId: string): void {
 function stateOf(request: ServiceRequest): Record<string, unknown> {
   const { telephony } = request.gateway;
   const { user } = request;
-  const line = telephony.line(user.loginName);
+  const line = request.gateway.lines.get(user.loginName);
   return {
     calls: telephony.callsOf(user.loginName).map(({ call, side }) => restCallOf(call, side)),
     deviceCapabilities: deviceCapabilitiesOf(user),
@@ -48,7 +48,7 @@ async function makeCall(request: ServiceRequest, created: number): Promise<void>
   const body = await readBody(request.exchange, makeCallBody);
   requireOwnDevice(request, body.deviceId);
   const { directory, telephony } = request.gateway;
-  if (telephony.line(request.user.loginName).deviceState === 'OUT_OF_SERVICE') {
+  if (request.gateway.lines.get(request.user.loginName).deviceState === 'OUT_OF_SERVICE') {
     throw telephonyError(
       403,
       'INCOMPATIBLE_WITH_STATE',
@@ -146,7 +146,10 @@ export async function telephonyService(request: ServiceRequest): Promise<void> {
     exchange.empty(204);
     const state = stateOf(request);
     if (request.gateway.options.snapshotDeviceStates === 'flat') {
-      state.deviceStates = deviceStatesOf(user.extension, telephony.line(user.loginName));
+      state.deviceStates = deviceStatesOf(
+        user.extension,
+        request.gateway.lines.get(user.loginName),
+      );
     }
     request.gateway.channel.publish(user.loginName, {
       eventName: 'OnTelephonyState',
@@ -172,7 +175,7 @@ export async function telephonyService(request: ServiceRequest): Promise<void> {
   } else if (first === 'calls' && second !== undefined) {
     await callResource(request, second, third);
   } else if (first === 'devices' && method === 'GET') {
-    const states = deviceStatesOf(user.extension, telephony.line(user.loginName));
+    const states = deviceStatesOf(user.extension, request.gateway.lines.get(user.loginName));
     if (second === undefined) exchange.json(200, { deviceStates: states });
     else if (second === user.extension && third === undefined) exchange.json(200, states[0]);
     else throw notFound('No such device.');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Party, Side } from './call-view.js';
 import { Directory } from './directory.js';
+import { Lines } from './lines.js';
 import { EndpointFaults, type EndpointMatch } from './endpoint-faults.js';
 import { EventChannel } from './event-channel.js';
 import type { Gateway } from './gateway.js';
@@ -101,6 +102,25 @@ export class Simulator extends EventEmitter<SimulatorEvents> {
     this.gateway.directory.add(user);
   }
 
+  /** Changes a user's directory entry and tells its `user` subscribers (OnUserInfoChanged). */
+  async updateUser(
+    loginName: string,
+    changes: Partial<Omit<SimulatorUser, 'loginName'>>,
+  ): Promise<void> {
+    const user = { ...this.userNamed(loginName), ...changes };
+    this.gateway.directory.add(user);
+    this.gateway.channel.publish(user.loginName, {
+      eventName: 'OnUserInfoChanged',
+      loginName: user.loginName,
+      user: this.gateway.directory.toJson(user),
+    });
+  }
+
+  /**
+   * Rings `toLoginName` (or the user an immediate forward sends it to) and returns the callRef.
+   * A callee in DND is not rung: an internal caller sees the call removed with DO_NOT_DISTURB and
+   * the returned callRef is already gone.
+   */
   async placeCall(from: CallOrigin, toLoginName: string): Promise<string> {
     const callee = this.userNamed(toLoginName);
     const caller: Party =
@@ -142,23 +162,23 @@ export class Simulator extends EventEmitter<SimulatorEvents> {
 
   /** A message deposited in the user's voicemail (`from` is informational only). */
   async leaveVoicemail(toLoginName: string, _from?: CallOrigin): Promise<void> {
-    this.gateway.telephony.leaveVoicemail(this.userNamed(toLoginName).loginName);
+    this.gateway.lines.leaveVoicemail(this.userNamed(toLoginName).loginName);
   }
 
   async setDnd(loginName: string, on: boolean): Promise<void> {
-    this.gateway.telephony.setDnd(this.userNamed(loginName).loginName, on);
+    this.gateway.lines.setDnd(this.userNamed(loginName).loginName, on);
   }
 
   async setForward(loginName: string, route: ForwardRoute | undefined): Promise<void> {
-    this.gateway.telephony.setForward(this.userNamed(loginName).loginName, route);
+    this.gateway.lines.setForward(this.userNamed(loginName).loginName, route);
   }
 
   async setDeviceState(loginName: string, state: 'IN_SERVICE' | 'OUT_OF_SERVICE'): Promise<void> {
-    this.gateway.telephony.setDeviceState(this.userNamed(loginName).loginName, state);
+    this.gateway.lines.setDeviceState(this.userNamed(loginName).loginName, state);
   }
 
   async setCounters(loginName: string, counters: Partial<Counters>): Promise<void> {
-    this.gateway.telephony.setCounters(this.userNamed(loginName).loginName, counters);
+    this.gateway.lines.setCounters(this.userNamed(loginName).loginName, counters);
   }
 
   /** Publishes an event object, or a raw line sent as given (plus the line ending). */
@@ -217,12 +237,15 @@ export class Simulator extends EventEmitter<SimulatorEvents> {
     const directory = new Directory(options.users, options.voicemailNumber);
     const channel = new EventChannel(options);
     const urls = { rest: '', event: '' };
+    const publish = (login: string, event: object) => channel.publish(login, event);
+    const lines = new Lines(directory, publish);
     const gateway: Gateway = {
       options,
       directory,
       sessions: new SessionStore(options.sessionTtlSeconds),
       channel,
-      telephony: new Telephony(directory, options, (login, event) => channel.publish(login, event)),
+      lines,
+      telephony: new Telephony(directory, lines, options, publish),
       urls,
     };
     gateway.sessions.onEnd((session) => channel.deleteForSession(session.id));

@@ -1,6 +1,6 @@
 // The telephony model (plain Node): calls between users and external callers, and the events
 // each internal side sees (protocol §8.8): ringing, answered, held, released, removed, user
-// state, missed-call and voicemail counters, DND and forwarding.
+// state; a missed call or a voicemail deposit updates the callee's counters (see lines.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { callCreated, callModified, callRemoved, type CallChanges } from './call-events.js';
 import {
@@ -13,38 +13,19 @@ import {
   type UserParty,
 } from './call-view.js';
 import type { Directory } from './directory.js';
-import {
-  newLineState,
-  routingEvent,
-  summaryEvent,
-  userStateEvent,
-  withWaitingFlag,
-  type Counters,
-  type LineState,
-} from './line-state.js';
+import type { Lines, Publish } from './lines.js';
 import type { ResolvedOptions, SimulatorUser } from './options.js';
 import { telephonyError } from './rest-error.js';
 
-export type Publish = (loginName: string, event: object) => void;
-
 export class Telephony {
   private readonly calls = new Map<string, Call>();
-  private readonly lines = new Map<string, LineState>();
 
   constructor(
     private readonly directory: Directory,
+    private readonly lines: Lines,
     private readonly options: ResolvedOptions,
     private readonly publish: Publish,
   ) {}
-
-  line(loginName: string): LineState {
-    let line = this.lines.get(loginName);
-    if (!line) {
-      line = newLineState();
-      this.lines.set(loginName, line);
-    }
-    return line;
-  }
 
   /** Calls `loginName` takes part in, with the side it is on. */
   callsOf(loginName: string): Array<{ call: Call; side: Side }> {
@@ -57,12 +38,10 @@ export class Telephony {
   }
 
   /** The call as `loginName` knows it, or a 404 CALL_REFERENCE_NOT_FOUND. */
-  find(callRef: string, loginName?: string): { call: Call; side: Side } {
-    const call = this.calls.get(callRef);
-    const side = call && loginName ? this.sideOf(call, loginName) : 'callee';
-    if (!call || !side) {
-      throw telephonyError(404, 'CALL_REFERENCE_NOT_FOUND', 'INVALID_CALL_ID', 'Unknown callRef.');
-    }
+  find(callRef: string, loginName: string): { call: Call; side: Side } {
+    const call = this.callOrThrow(callRef);
+    const side = this.sideOf(call, loginName);
+    if (!side) throw unknownCall();
     return { call, side };
   }
 
@@ -79,7 +58,7 @@ export class Telephony {
       phase: 'ringing',
       held: { caller: false, callee: false },
     };
-    if (callee.kind === 'user' && this.line(callee.user.loginName).dnd) {
+    if (callee.kind === 'user' && this.lines.get(callee.user.loginName).dnd) {
       this.emitTo(call, 'caller', (user) => callCreated(call, 'caller', user));
       this.emitTo(call, 'caller', (user) => callRemoved(call, user, 'DO_NOT_DISTURB'));
       return ref;
@@ -92,7 +71,7 @@ export class Telephony {
   }
 
   answer(callRef: string): void {
-    const { call } = this.find(callRef);
+    const call = this.callOrThrow(callRef);
     this.requireRinging(call);
     call.phase = 'active';
     this.emitTo(call, 'caller', (user) =>
@@ -104,7 +83,7 @@ export class Telephony {
 
   /** `side` hangs up: before answer the caller abandons or the callee rejects. */
   hangUp(callRef: string, side: Side): void {
-    const { call } = this.find(callRef);
+    const call = this.callOrThrow(callRef);
     if (call.phase === 'ringing' && side === 'caller') {
       this.release(call, 'caller', 'ABANDONED');
       this.countMissed(call);
@@ -117,7 +96,7 @@ export class Telephony {
 
   /** Nobody answered: the callee's missed-call counter goes up. */
   ringOut(callRef: string, cause = this.options.missedCallCause): void {
-    const { call } = this.find(callRef);
+    const call = this.callOrThrow(callRef);
     this.requireRinging(call);
     this.release(call, 'callee', cause);
     this.countMissed(call);
@@ -125,7 +104,7 @@ export class Telephony {
 
   /** The callee deflects a ringing call to a number or to its voicemail ("VOICEMAIL"). */
   redirect(callRef: string, destination: string): void {
-    const { call } = this.find(callRef);
+    const call = this.callOrThrow(callRef);
     this.requireRinging(call);
     const previous = call.callee;
     const toVoicemail = destination.toUpperCase() === 'VOICEMAIL';
@@ -154,7 +133,7 @@ export class Telephony {
       this.calls.delete(call.ref);
       this.emitTo(call, 'caller', (user) => callRemoved(call, user, 'CLEARED'));
       this.refreshUserStates(call, previous);
-      if (previous.kind === 'user') this.leaveVoicemail(previous.user.loginName);
+      if (previous.kind === 'user') this.lines.leaveVoicemail(previous.user.loginName);
       return;
     }
     this.emitTo(call, 'caller', (user) => callModified(call, 'caller', user, replaced));
@@ -163,7 +142,7 @@ export class Telephony {
   }
 
   hold(callRef: string, side: Side, held: boolean): void {
-    const { call } = this.find(callRef);
+    const call = this.callOrThrow(callRef);
     if (call.phase !== 'active' || call.held[side] === held) {
       const what = held ? 'hold' : 'retrieve';
       throw telephonyError(
@@ -181,42 +160,6 @@ export class Telephony {
     );
   }
 
-  leaveVoicemail(loginName: string): void {
-    const line = this.line(loginName);
-    this.setCounters(loginName, { voiceMessagesNb: line.counters.voiceMessagesNb + 1 });
-  }
-
-  setCounters(loginName: string, changes: Partial<Counters>): void {
-    const line = this.line(loginName);
-    const waiting = changes.eventWaiting;
-    line.counters = withWaitingFlag({ ...line.counters, ...changes });
-    if (waiting !== undefined) line.counters.eventWaiting = waiting;
-    this.publish(loginName, summaryEvent(loginName, line));
-  }
-
-  setDnd(loginName: string, on: boolean): void {
-    const line = this.line(loginName);
-    line.dnd = on;
-    this.publish(loginName, routingEvent(loginName, line));
-  }
-
-  setForward(loginName: string, forward: LineState['forward']): void {
-    const line = this.line(loginName);
-    line.forward = forward;
-    this.publish(loginName, routingEvent(loginName, line));
-  }
-
-  setDeviceState(loginName: string, state: LineState['deviceState']): void {
-    const line = this.line(loginName);
-    line.deviceState = state;
-    const extension = this.directory.get(loginName)?.extension ?? '';
-    this.publish(loginName, {
-      eventName: 'OnDeviceStateModified',
-      loginName,
-      deviceStates: [{ deviceId: extension, state }],
-    });
-  }
-
   stop(): void {
     this.calls.clear();
   }
@@ -224,7 +167,7 @@ export class Telephony {
   /** An immediate forward to another user's number sends the call there (one hop). */
   private routeIncoming(original: UserParty): Party {
     const user = original.user;
-    const forward = this.line(user.loginName).forward;
+    const forward = this.lines.get(user.loginName).forward;
     const destination = forward && !forward.forwardType ? forward.destinations[0] : undefined;
     const target = destination?.number ? this.directory.byExtension(destination.number) : undefined;
     return target && target.loginName !== user.loginName
@@ -253,8 +196,13 @@ export class Telephony {
 
   private countMissed(call: Call): void {
     if (call.callee.kind !== 'user') return;
-    const loginName = call.callee.user.loginName;
-    this.setCounters(loginName, { missedCallsNb: this.line(loginName).counters.missedCallsNb + 1 });
+    this.lines.countMissedCall(call.callee.user.loginName);
+  }
+
+  private callOrThrow(callRef: string): Call {
+    const call = this.calls.get(callRef);
+    if (!call) throw unknownCall();
+    return call;
   }
 
   private requireRinging(call: Call): void {
@@ -287,13 +235,13 @@ export class Telephony {
       const busy = this.callsOf(loginName).some(
         ({ call: c, side }) => side === 'caller' || c.phase === 'active',
       );
-      const line = this.line(loginName);
-      const state = busy ? 'BUSY' : 'FREE';
-      if (line.userState === state) continue;
-      line.userState = state;
-      this.publish(loginName, userStateEvent(loginName, line));
+      this.lines.setUserState(loginName, busy ? 'BUSY' : 'FREE');
     }
   }
+}
+
+function unknownCall() {
+  return telephonyError(404, 'CALL_REFERENCE_NOT_FOUND', 'INVALID_CALL_ID', 'Unknown callRef.');
 }
 
 function numberOf(party: Party): string {

@@ -110,6 +110,24 @@ describe('timeout and reconnection', () => {
     expect(stream.events.filter((e) => e.text === 'keepalive').length).toBeGreaterThan(0);
   });
 
+  it('in lifetime mode ends the stream after the timeout even while events flow (F4)', async () => {
+    const { stream, subscription } = await ready(
+      { streamTimeoutScaleMs: 150, streamTimeoutMode: 'lifetime' },
+      1,
+    );
+    const ticker = setInterval(() => sim?.injectEvent('oxe19141', US), 20);
+    try {
+      await stream.untilEnd();
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(stream.outcome).toBe('ended');
+    expect(stream.events.length).toBeGreaterThan(2);
+    const again = open(subscription.pollingUrl);
+    await again.untilLines(1);
+    expect(sim?.counts().openStreams).toBe(1);
+  });
+
   it('never times out a subscription with timeout 0', async () => {
     const { stream } = await ready({ streamTimeoutScaleMs: 10 }, 0);
     await new Promise((resolve) => setTimeout(resolve, 150));

@@ -214,6 +214,30 @@ describe('endpoint failures and delays', () => {
     ]);
   });
 
+  it('keeps failing an endpoint until cleared when times is Infinity (F5 phases)', async () => {
+    const { subscription } = await ready();
+    sim?.faults.endStreams();
+    sim?.faults.failEndpoint({ path: '/OTEvents' }, 503, Number.POSITIVE_INFINITY);
+    for (let i = 0; i < 5; i++) {
+      expect((await fetch(subscription.pollingUrl, { method: 'POST' })).status).toBe(503);
+    }
+    sim?.faults.clear();
+    const healthy = open(subscription.pollingUrl);
+    await healthy.untilLines(1);
+    expect(healthy.status).toBe(200);
+  });
+
+  it('fails authentication twice with 503, then authenticates (F6)', async () => {
+    sim = await startSimulator();
+    sim.faults.failEndpoint({ path: '/api/rest/authenticate' }, 503, 2);
+    await expect(login(sim)).rejects.toThrow(/503/);
+    await expect(login(sim)).rejects.toThrow(/503/);
+    await expect(login(sim)).resolves.toMatchObject({
+      cookie: expect.stringMatching(/^AlcUserId=/),
+    });
+    expect(sim.counts().authentications).toBe(1);
+  });
+
   it('expires sessions now: keepalive 401, the old polling URL 404, its stream ends (F6)', async () => {
     const { who, stream, subscription } = await ready();
     expect(sim?.faults.expireSessions()).toBe(1);

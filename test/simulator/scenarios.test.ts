@@ -121,8 +121,10 @@ describe('demo generator', () => {
     expect(summary.voiceMessagesNb).toBe(
       outcomes.filter((o) => o === 'voicemail' || o === 'deflected').length,
     );
-    const count = created.length;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Nothing rings after stop(): let in-flight lines land, then the count must stay put.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const count = stream.events.filter((e) => e.eventName === 'OnCallCreated').length;
+    await new Promise((resolve) => setTimeout(resolve, 60));
     expect(stream.events.filter((e) => e.eventName === 'OnCallCreated').length).toBe(count);
   });
 });

@@ -1,5 +1,5 @@
-// The telephony model through the event streams of both sides and through the REST services:
-// answered, missed, voicemail, redirect, hold, DND, make call, and the error shapes.
+// The telephony model through the event streams of both sides: answered, held, missed,
+// abandoned, voicemail, redirect, DND, forwarding, device and user-info changes.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../simulator/index.js';
 import { call, login, RawStream, serviceUrl, subscribe, type LoggedIn } from './plain-client.js';
@@ -271,110 +271,62 @@ describe('missed calls, voicemail and DND', () => {
   });
 });
 
-describe('telephony REST', () => {
-  it('answers, reads state with nested deviceStates, and snapshots as OnTelephonyState', async () => {
+describe('forwarding, devices and user information', () => {
+  it('an immediate forward to another user rings that user instead', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const forwarder = await listener(sim, 'oxe19141');
+    const target = await listener(sim, 'oxe19140');
+    const routing = serviceUrl(forwarder.who, 'routing');
+    const set = await call(forwarder.who, 'POST', `${routing}/forwardroute`, {
+      forwardRoute: { destinations: [{ type: 'NUMBER', number: '19140' }] },
+    });
+    expect(set.status).toBe(204);
+    await forwarder.stream.untilLines(2);
+    expect(forwarder.stream.events[1]).toMatchObject({
+      eventName: 'OnRoutingStateChanged',
+      routingState: { forwardRoutes: [{ destinations: [{ type: 'NUMBER', number: '19140' }] }] },
+    });
+    await sim.placeCall({ number: '0240123456' }, 'oxe19141');
+    await target.stream.untilLines(2);
+    expect(target.stream.events[1]).toMatchObject({
+      eventName: 'OnCallCreated',
+      callData: {
+        initialCalled: { id: { phoneNumber: '19141' } },
+        lastRedirecting: { id: { loginName: 'oxe19141' } },
+      },
+    });
+    expect(forwarder.stream.events).toHaveLength(2);
+    expect((await call(forwarder.who, 'DELETE', `${routing}/forwardroute`)).status).toBe(204);
+    expect((await call(forwarder.who, 'GET', `${routing}/state`)).json).toMatchObject({
+      forwardRoutes: [],
+    });
+  });
+
+  it('a device going out of service emits OnDeviceStateModified', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const { stream } = await listener(sim, 'oxe19141');
+    await sim.setDeviceState('oxe19141', 'OUT_OF_SERVICE');
+    await stream.untilLines(2);
+    expect(stream.events[1]).toEqual({
+      eventName: 'OnDeviceStateModified',
+      loginName: 'oxe19141',
+      deviceStates: [{ deviceId: '19141', state: 'OUT_OF_SERVICE' }],
+    });
+  });
+
+  it('a directory change emits OnUserInfoChanged and shows in GET users', async () => {
     sim = await startSimulator({ heartbeatMs: null });
     const { who, stream } = await listener(sim, 'oxe19141');
-    const telephony = serviceUrl(who, 'telephony');
-    const callRef = await sim.placeCall({ number: '0240123456' }, 'oxe19141');
-    const answered = await call(who, 'POST', `${telephony}/calls/${callRef}/answer`, {
-      deviceId: '19141',
+    await sim.updateUser('oxe19141', { lastName: 'Moreau-Lefèvre' });
+    await stream.untilLines(2);
+    expect(stream.events[1]).toMatchObject({
+      eventName: 'OnUserInfoChanged',
+      user: { loginName: 'oxe19141', lastName: 'Moreau-Lefèvre', companyPhone: '19141' },
     });
-    expect(answered.status).toBe(204);
-    const state = (await call(who, 'GET', `${telephony}/state`)).json as Json;
-    expect(state).toMatchObject({
-      userState: 'BUSY',
-      deviceStates: { deviceStates: [{ deviceId: '19141', state: 'IN_SERVICE' }] },
-      calls: [{ callRef, callData: { state: 'ACTIVE' } }],
-    });
-    expect((await call(who, 'GET', `${telephony}/calls`)).json).toEqual({ calls: state.calls });
-    expect((await call(who, 'POST', `${telephony}/state/snapshot`)).status).toBe(204);
-    await stream.until((s) => s.events.some((e) => e.eventName === 'OnTelephonyState'), 'snapshot');
-    const snapshot = stream.events.find((e) => e.eventName === 'OnTelephonyState');
-    expect(snapshot).toMatchObject({ loginName: 'oxe19141', state: { userState: 'BUSY' } });
-    expect((await call(who, 'DELETE', `${telephony}/calls/${callRef}`)).status).toBe(204);
-    expect((await call(who, 'GET', `${telephony}/state`)).json).toMatchObject({
-      userState: 'FREE',
-      calls: [],
-    });
-  });
-
-  it('makes calls: POST calls answers 200, basicCall 201, and the callee rings', async () => {
-    sim = await startSimulator({ heartbeatMs: null });
-    const callee = await listener(sim, 'oxe19140');
-    const who = await login(sim, 'oxe19141');
-    const telephony = serviceUrl(who, 'telephony');
-    const made = await call(who, 'POST', `${telephony}/calls`, {
-      deviceId: '19141',
-      callee: '19140',
-    });
-    expect(made.status).toBe(200);
-    const { callRef } = made.json as { callRef: string };
-    await callee.stream.untilLines(2);
-    expect(callee.stream.events[1]).toMatchObject({
-      callRef,
-      callData: { state: 'RINGING_INCOMING' },
-    });
-    const basic = await call(who, 'POST', `${telephony}/basicCall`, {
-      deviceId: '19141',
-      callee: '+4122555019',
-      autoAnswer: true,
-    });
-    expect(basic.status).toBe(201);
-    expect(sim.calls()).toHaveLength(2);
-  });
-
-  it('reports an unknown callRef as 404 CALL_REFERENCE_NOT_FOUND', async () => {
-    sim = await startSimulator();
-    const who = await login(sim);
-    const telephony = serviceUrl(who, 'telephony');
-    for (const [method, path, body] of [
-      ['DELETE', '/calls/0bad', undefined],
-      ['POST', '/calls/0bad/answer', { deviceId: '19141' }],
-      ['GET', '/calls/0bad', undefined],
-    ] as const) {
-      const answer = await call(who, method, `${telephony}${path}`, body);
-      expect(answer.status).toBe(404);
-      expect(answer.json).toMatchObject({
-        httpStatus: 'NOT_FOUND',
-        code: 404,
-        helpMessage: expect.any(String),
-        telephony: { errorType: 'CALL_REFERENCE_NOT_FOUND' },
-      });
-    }
-  });
-
-  it('rejects bad requests with 400 RestErrorInfo and keeps serving', async () => {
-    sim = await startSimulator();
-    const who = await login(sim);
-    const telephony = serviceUrl(who, 'telephony');
-    const callRef = await sim.placeCall({ number: '0240123456' }, 'oxe19141');
-    const cases: Array<[string, unknown]> = [
-      [`/calls/${callRef}/answer`, '{"deviceId":'],
-      [`/calls/${callRef}/answer`, {}],
-      [`/calls/${callRef}/answer`, { deviceId: '19140' }],
-      [`/calls/${callRef}/redirect`, { anonymous: false }],
-      ['/calls', { deviceId: '19141' }],
-      ['/calls', { deviceId: '19141', callee: 'not a number' }],
-      ['/calls', [1, 2, 3]],
-    ];
-    for (const [path, body] of cases) {
-      const answer = await call(who, 'POST', `${telephony}${path}`, body);
-      expect(answer.status, `${path} ${JSON.stringify(body)}`).toBe(400);
-      expect(answer.json).toMatchObject({ code: 400, helpMessage: expect.any(String) });
-    }
-    expect((await call(who, 'GET', `${telephony}/calls`)).status).toBe(200);
-  });
-
-  it('only lets the called party answer, and only while ringing', async () => {
-    sim = await startSimulator();
-    const caller = await login(sim, 'oxe19140');
-    const callRef = await sim.placeCall({ loginName: 'oxe19140' }, 'oxe19141');
-    const telephony = serviceUrl(caller, 'telephony');
-    const answer = await call(caller, 'POST', `${telephony}/calls/${callRef}/answer`, {
-      deviceId: '19140',
-    });
-    expect(answer.status).toBe(403);
-    expect(answer.json).toMatchObject({ telephony: { errorType: 'INCOMPATIBLE_WITH_STATE' } });
+    const user = await call(who, 'GET', `${serviceUrl(who, 'users')}/oxe19141`);
+    expect(user.json).toMatchObject({ lastName: 'Moreau-Lefèvre' });
+    await expect(sim.updateUser('oxe19141', { extension: '19140' })).rejects.toThrow(
+      /another user/,
+    );
   });
 });
