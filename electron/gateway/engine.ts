@@ -135,7 +135,8 @@ export class GatewayPresenceEngine implements PresenceEngine {
       recovery: this.deps.recovery,
       heartbeat: this.deps.heartbeat,
     });
-    this.store.reset(config.login);
+    // A new account starts from a blank model, already "connecting": nothing old survives.
+    this.store.reset(config.login, (s) => setConnection(s, { status: 'connecting' }));
     this.run = { connection, http };
     this.log.info('connecting', { server: address.origin, accessMode: config.accessMode });
     connection.start();

@@ -107,6 +107,29 @@ describe('engine lifecycle', () => {
     await h.sim.waitFor(() => h!.sim.counts().openStreams === 1, 'one stream');
   });
 
+  it('a call that ended while we were away closes its alert after the re-read', async () => {
+    h = await startHarness({ heartbeatMs: null });
+    await h.engine.start(h.config('oxe19141'));
+    await online(h);
+    const callRef = await h.sim.placeCall({ number: '0240123456' }, 'oxe19141');
+    await h.waitForView((v) => v.tray === 'ringing', 'ringing');
+    h.sim.faults.goSilent();
+    await h.sim.ringOut(callRef);
+    await sleep(100);
+    h.engine.nudge('unlock');
+    const view = await h.waitForView(
+      (v) => v.connection.status === 'online' && v.tray === 'free',
+      'free after the re-read',
+    );
+    expect(view.alerts).toHaveLength(0);
+    expect(view.calls).toHaveLength(0);
+    expect(view.counters.missedCalls).toBeGreaterThanOrEqual(1);
+    const changes = h.alerts.filter(
+      (a) => (a.action === 'show' ? a.alert.callRef : a.callRef) === callRef,
+    );
+    expect(changes.map((a) => a.action)).toEqual(['show', 'close']);
+  });
+
   it('notices a stream gone silent when heartbeats stop', async () => {
     h = await startHarness(
       { heartbeatMs: 100 },

@@ -125,6 +125,28 @@ describe('F5: reconnect storm', () => {
   });
 });
 
+describe('F5: re-login storm', () => {
+  it('rate limits new logins when the stream and the keepalive keep refusing', async () => {
+    h = await startHarness({ heartbeatMs: null }, { recovery: SCALED, random: () => 0.999 });
+    await h.engine.start(h.config('oxe19141'));
+    await h.waitForView((v) => v.connection.status === 'online', 'online');
+    const since = Date.now();
+    h.sim.faults.failEndpoint({ path: /OTEvents/ }, 401, 10_000);
+    h.sim.faults.failEndpoint({ path: '/sessions/keepalive' }, 401, 10_000);
+    h.sim.faults.endStreams();
+    await sleep(MINUTE);
+    h.sim.faults.clear();
+    const logins = h.sim.requestLog.filter(
+      (e) => e.path.includes('/authenticate') && e.at >= since,
+    );
+    expect(logins.length).toBeGreaterThanOrEqual(2);
+    expect(logins.length).toBeLessThanOrEqual(12);
+    await h.waitForView((v) => v.connection.status === 'online', 'online again', 3_000);
+    await h.sim.waitFor(() => h!.sim.counts().sessionsOpen === 1, 'one session', 3_000);
+    expect(h.sim.counts()).toMatchObject({ subscriptions: 1, openStreams: 1 });
+  });
+});
+
 describe('F6: session expiry', () => {
   it('logs in again, subscribes again, re-reads state, never shows a stale FREE', async () => {
     h = await startHarness({ heartbeatMs: null }, { recovery: { ...SCALED, baseDelayMs: 100 } });
