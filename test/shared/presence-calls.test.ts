@@ -157,6 +157,51 @@ describe('calls that were not answered here', () => {
   });
 });
 
+describe('several devices and several calls', () => {
+  it('closes as answered when the user picks up on another of their own devices', () => {
+    const softphoneLeg = { ...ringingLeg, deviceId: '31501' };
+    const steps = run([
+      created('7060', { legs: [ringingLeg, softphoneLeg] }),
+      modified('7060', {
+        callData: { state: 'ACTIVE' },
+        modifiedLegs: [{ deviceId: '31501', state: 'ACTIVE' }],
+        removedLegs: [{ deviceId: '31001' }],
+      }),
+    ]);
+    expect(changeLog(steps)).toEqual(['show 7060', 'close 7060 answered']);
+    expect(last(steps).state.calls.get('7060')?.legs).toHaveLength(1);
+  });
+
+  it('rings over a call in progress and goes back to busy when the second call is missed', () => {
+    const steps = run([
+      created('7070'),
+      modified('7070', { modifiedLegs: [{ deviceId: '31001', state: 'ACTIVE' }] }),
+      userState('BUSY'),
+      created('7071'),
+      removed('7071', 'ABANDONED'),
+    ]);
+    expect(steps.map((s) => s.tray)).toEqual(['ringing', 'busy', 'busy', 'ringing', 'busy']);
+    expect(changeLog(steps)).toEqual([
+      'show 7070',
+      'close 7070 answered',
+      'show 7071',
+      'close 7071 missed',
+    ]);
+  });
+
+  it('updates an open alert in place when the caller becomes known later', () => {
+    const steps = run([
+      created('7080', { participants: [] }),
+      modified('7080', { addedParticipants: [caller] }),
+    ]);
+    expect(changeLog(steps)).toEqual(['show 7080', 'show 7080']);
+    expect(steps[0]?.changes[0]).toMatchObject({ alert: { caller: { name: 'Unknown caller' } } });
+    expect(steps[1]?.changes[0]).toMatchObject({
+      alert: { since: 1000, caller: { name: 'Maren Okafor' } },
+    });
+  });
+});
+
 describe('F7: events for calls the client never saw created', () => {
   const steps = run([
     modified('7005', { modifiedLegs: [{ deviceId: '31001', state: 'ACTIVE' }] }),
