@@ -69,6 +69,7 @@ export const en = {
     via: 'via {{number}}',
   },
   popup: {
+    incoming: 'Incoming call',
     announce: 'Incoming call from {{caller}}',
     ringingFor: 'ringing for {{duration}}',
     answer: 'Answer',

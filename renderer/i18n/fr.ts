@@ -74,6 +74,7 @@ export const fr: Translation<typeof en> = {
     via: 'via {{number}}',
   },
   popup: {
+    incoming: 'Appel entrant',
     announce: 'Appel entrant de {{caller}}',
     ringingFor: 'sonne depuis {{duration}}',
     answer: 'Répondre',

@@ -51,9 +51,7 @@ function CallCard(props: CallPopupProps & { alert: Alert }) {
         {announcement}
       </div>
       <header className="popup-header">
-        <h1 className="popup-name" title={name}>
-          {name}
-        </h1>
+        <span className="popup-kind">{t('popup.incoming')}</span>
         <span className="popup-duration" title={t('popup.ringingFor', { duration: ringing })}>
           {ringing}
         </span>
@@ -70,6 +68,9 @@ function CallCard(props: CallPopupProps & { alert: Alert }) {
           <span aria-hidden="true">×</span>
         </button>
       </header>
+      <h1 className="popup-name" title={name}>
+        {name}
+      </h1>
       <p className="popup-details">
         {number && <span className="popup-number">{number}</span>}
         {grouped && <span className="popup-number-grouped">{grouped}</span>}

@@ -11,19 +11,16 @@ export interface BridgeHost {
   request(channel: RequestChannel, payload: unknown): Promise<unknown>;
 }
 
-/** Runs inside the page before any of its scripts (serialised by Playwright). */
-function installPageBridge(): void {
-  type Listener = (payload: unknown) => void;
-  const scope = window as unknown as {
-    __o2gRequest(channel: string, payload: unknown): Promise<unknown>;
-    __o2gPush?: (channel: string, payload: unknown) => void;
-    o2g?: unknown;
-  };
-  const listeners = new Map<string, Set<Listener>>();
+/**
+ * Runs inside the page before any of its scripts. Kept as source text, not a function: a
+ * transpiler (tsx, vitest) may decorate a function with helpers that do not exist in the page.
+ */
+const PAGE_BRIDGE_SCRIPT = `(() => {
+  const listeners = new Map();
   const bridge = Object.freeze({
-    request: (channel: string, payload: unknown) => scope.__o2gRequest(channel, payload),
-    on(channel: string, listener: Listener) {
-      const set = listeners.get(channel) ?? new Set<Listener>();
+    request: (channel, payload) => window.__o2gRequest(channel, payload),
+    on(channel, listener) {
+      const set = listeners.get(channel) ?? new Set();
       listeners.set(channel, set);
       set.add(listener);
       return () => void set.delete(listener);
@@ -31,17 +28,17 @@ function installPageBridge(): void {
   });
   Object.defineProperty(window, 'o2g', { value: bridge, enumerable: true });
   Object.defineProperty(window, '__o2gPush', {
-    value: (channel: string, payload: unknown) => {
+    value: (channel, payload) => {
       for (const listener of listeners.get(channel) ?? []) listener(payload);
     },
   });
-}
+})();`;
 
 export async function installBridge(context: BrowserContext, host: BridgeHost): Promise<void> {
   await context.exposeBinding('__o2gRequest', (_source, channel: RequestChannel, payload) =>
     host.request(channel, payload),
   );
-  await context.addInitScript(installPageBridge);
+  await context.addInitScript({ content: PAGE_BRIDGE_SCRIPT });
 }
 
 /** Sends a push to every open page of the context, as main's webContents.send would. */
