@@ -42,6 +42,7 @@ export function loadTelephonySnapshot(
       legs,
       legsKnown: legs.length > 0,
       participants: upsertParticipants([], entry['participants']),
+      cause: null,
     });
     next = syncAlert(next, callRef, now);
   }
@@ -49,7 +50,7 @@ export function loadTelephonySnapshot(
   const devices = picture['deviceStates'];
   // Nested in the REST answer (and some event variants), a plain array in others.
   const deviceList = Array.isArray(devices) ? devices : asRecord(devices)?.['deviceStates'];
-  next = loadDeviceStates(next, deviceList, true);
+  if (devices !== undefined) next = loadDeviceStates(next, deviceList, true);
 
   const userState = text(picture['userState']);
   if (userState !== undefined) next = { ...next, userState, userStateSeq: next.seq };

@@ -110,6 +110,8 @@ describe('telephony snapshot', () => {
       3,
     );
     expect(Object.fromEntries(state.deviceStates)).toEqual({ '31501': 'IN_SERVICE' });
+    // A snapshot without the key says nothing about devices.
+    expect(loadTelephonySnapshot(state, { calls: [] }, 4).deviceStates).toBe(state.deviceStates);
   });
 
   it('ignores a snapshot that is not an object and calls without a callRef', () => {
