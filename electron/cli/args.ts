@@ -51,7 +51,10 @@ Options:
   --proxy URL             proxy for all requests (default: HTTPS_PROXY / HTTP_PROXY / NO_PROXY)
   --json                  one JSON object per line, one per change
   --verbose               log lines on standard error
-  -h, --help              this text`;
+  -h, --help              this text
+
+Exit codes: 0 stopped with Ctrl+C or all doctor checks passed, 1 a doctor check failed or an
+error, 2 bad usage, 3 the gateway refused the login or password.`;
 
 const OPTIONS = {
   server: { type: 'string' },

@@ -4,6 +4,7 @@
  * `doctor`. Bundled to dist/cli/o2g-presence.cjs; from source: `npm run o2g-presence -- ...`.
  */
 import { createPinoLoggerFactory } from '../gateway/pino-log.js';
+import { ConfigError, validateConfig } from '../gateway/config.js';
 import { silentLoggerFactory } from '../gateway/index.js';
 import type { EngineConfig } from '../gateway/index.js';
 import { USAGE, UsageError, parseCommandLine } from './args.js';
@@ -16,7 +17,7 @@ import { watch } from './watch.js';
 const APPLICATION_NAME = 'o2g-presence-cli';
 
 async function engineConfig(args: ConnectArgs): Promise<EngineConfig> {
-  return {
+  const config: EngineConfig = {
     server: args.server,
     login: args.login,
     password: await obtainPassword(args.password),
@@ -25,6 +26,13 @@ async function engineConfig(args: ConnectArgs): Promise<EngineConfig> {
     ...(args.proxy ? { proxy: args.proxy } : {}),
     applicationName: APPLICATION_NAME,
   };
+  try {
+    validateConfig(config);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  return config;
 }
 
 async function main(argv: readonly string[]): Promise<number> {

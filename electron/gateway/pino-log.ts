@@ -21,7 +21,8 @@ export function createPinoLoggerFactory(options: PinoLogOptions = {}): LoggerFac
       base: undefined,
       redact: { paths, censor: '[redacted]' },
     },
-    options.destination ?? pino.destination(2),
+    // Synchronous, so the last lines are written even when the CLI exits right after them.
+    options.destination ?? pino.destination({ dest: 2, sync: true }),
   );
 
   return redactingFactory((module) => {

@@ -58,6 +58,14 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['watch', '--demo'])).toMatchObject({ command: 'watch', demo: true });
   });
 
+  it('the real process refuses a bad server address with exit code 2', async () => {
+    const run = runCli(['watch', '--server', 'ftp://gw', '--login', 'u', '--password-env', 'PW'], {
+      PW: 'x',
+    });
+    expect(await run.exited).toBe(2);
+    expect(run.stderr.join('\n')).toMatch(/https:\/\/ or http:\/\//);
+  });
+
   it('the real process refuses --password with exit code 2', async () => {
     const run = runCli([
       'watch',
