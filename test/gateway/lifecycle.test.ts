@@ -29,7 +29,9 @@ describe('engine lifecycle', () => {
     h = await startHarness({ heartbeatMs: null });
     await h.engine.start(h.config('oxe19141'));
     await online(h);
+    const switching = Date.now();
     await h.engine.start(h.config('oxe19140'));
+    expect(Date.now() - switching).toBeLessThan(2_000);
     const view = await h.waitForView(
       (v) => v.connection.status === 'online' && v.user?.loginName === 'oxe19140',
       'second account online',
@@ -63,6 +65,17 @@ describe('engine lifecycle', () => {
     const requests = h.sim.requestLog.length;
     await sleep(400);
     expect(h.sim.requestLog.length).toBe(requests);
+  });
+
+  it('keeps the 2 s budget when the gateway is slow to say goodbye', async () => {
+    h = await startHarness({ heartbeatMs: null });
+    await h.engine.start(h.config('oxe19141'));
+    await online(h);
+    h.sim.faults.delay({ method: 'DELETE', path: /./ }, 5_000);
+    const started = Date.now();
+    await h.engine.stop();
+    expect(Date.now() - started).toBeLessThan(2_300);
+    expect(h.engine.view.connection.status).toBe('stopped');
   });
 
   it('wrong password: says so and does not retry', async () => {
