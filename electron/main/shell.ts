@@ -8,31 +8,22 @@ import { readFile } from 'node:fs/promises';
 import {
   app,
   BrowserWindow,
-  clipboard,
-  dialog,
-  ipcMain,
-  Menu,
-  nativeImage,
   net,
-  Notification,
   powerMonitor,
   protocol,
   safeStorage,
-  screen,
   session,
   shell,
-  Tray,
 } from 'electron';
 import type { LoggerFactory } from '../gateway/log.js';
 import type { PresenceEngine } from '../gateway/types.js';
 import type { DemoGateway, Doctor } from './account.js';
 import { Account } from './account.js';
-import { AlertRouter } from './alerts/alert-router.js';
-import { NotificationRegistry } from './alerts/notification-registry.js';
-import { appRequestHandlers } from './ipc/app-requests.js';
+import { createAlertSurfaces } from './alert-surfaces.js';
+import { registerAppIpc } from './app-ipc.js';
+import type { NotificationRegistry } from './alerts/notification-registry.js';
 import { broadcastEvent } from './ipc/event-sender.js';
-import { registerRequestHandlers } from './ipc/request-handlers.js';
-import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './security/app-protocol.js';
+import { APP_SCHEME, createAppProtocolHandler } from './security/app-protocol.js';
 import { guardAllWebContents } from './security/web-contents-guard.js';
 import { PasswordVault } from './settings/password-vault.js';
 import { loadPolicy, policyFilePath } from './settings/policy.js';
@@ -40,12 +31,10 @@ import { openSettingsStore } from './settings/settings-store.js';
 import { prepareBeforeReady } from './startup.js';
 import { launchedAtLogin, StartAtLogin } from './system/start-at-login.js';
 import { watchWakeUps } from './system/wake-watch.js';
-import { MissedCallBadge } from './tray/missed-call-badge.js';
-import { appIconPath, missedOverlayPath, trayImagePath } from './tray/tray-images.js';
-import { TrayService } from './tray/tray-service.js';
-import { AppWindows } from './windows/app-windows.js';
-import { CallPopups } from './windows/call-popups.js';
-import { createSecureWindowFactory } from './windows/secure-window.js';
+import { createSystemTray } from './system-tray.js';
+import type { TrayService } from './tray/tray-service.js';
+import type { AppWindows } from './windows/app-windows.js';
+import type { CallPopups } from './windows/call-popups.js';
 
 export interface ShellOptions {
   readonly platform: NodeJS.Platform;
@@ -120,8 +109,9 @@ async function composeServices(
   const { platform, paths } = options;
 
   const policyLoad = await loadPolicy(paths.policyFile ?? policyFilePath(platform, options.env));
-  if (policyLoad.problem)
+  if (policyLoad.problem) {
     log.error('Administrator policy file ignored', { problem: policyLoad.problem });
+  }
 
   const { store, recovered } = await openSettingsStore({
     dir: app.getPath('userData'),
@@ -141,119 +131,42 @@ async function composeServices(
     log: options.logger('account'),
   });
 
-  const secureWindows = createSecureWindowFactory(BrowserWindow, paths.preload);
-  const appIcon = appIconPath(paths.generatedAssets, platform);
-  const windows = new AppWindows({
-    createWindow: (chrome) => {
-      const window = secureWindows.create({ ...chrome, icon: appIcon });
-      queueMicrotask(() => badge.refresh());
-      return window;
-    },
-    urlFor: (kind) => `${APP_ORIGIN}/${kind === 'dashboard' ? 'index' : 'settings'}.html`,
-    onLoadFailed: (kind, error) => log.error('A window failed to load', { kind, error }),
-  });
-  const popups = new CallPopups({
-    createWindow: (chrome) => secureWindows.create(chrome),
-    screen,
+  const { windows, popups, notifications, router, badge } = createAlertSurfaces({
     platform,
-    urlFor: (callRef) => `${APP_ORIGIN}/popup.html?callRef=${encodeURIComponent(callRef)}`,
-    setTimer: (callback, ms) => setTimeout(callback, ms),
-    clearTimer: (timer) => clearTimeout(timer as NodeJS.Timeout),
-    log: options.logger('popups'),
+    preload: paths.preload,
+    generatedAssets: paths.generatedAssets,
+    logger: options.logger,
+    account,
+    log,
   });
-  const notifications = new NotificationRegistry({
-    createNotification: (notificationOptions) => new Notification(notificationOptions),
-    platform,
-    onClick: (callRef) => router.showPopup(callRef),
-    icon: appIcon,
-  });
-  const router = new AlertRouter({
-    notifications,
-    popups,
-    alertSettings: () => account.settings().alerts,
-  });
-  const badge = new MissedCallBadge({
-    platform,
-    setBadgeCount: (count) => app.setBadgeCount(count),
-    taskbarWindows: () =>
-      (['dashboard', 'settings'] as const)
-        .map((kind) => windows.get(kind))
-        .filter((window): window is BrowserWindow => window instanceof BrowserWindow),
-    overlayImage: () => nativeImage.createFromPath(missedOverlayPath(paths.generatedAssets)),
-  });
-
   const startAtLogin = new StartAtLogin({
     platform,
     app,
     autostartDir: paths.autostartDir,
     command: options.launchCommand,
   });
-  const setStartAtLogin = async (on: boolean): Promise<void> => {
-    await startAtLogin.set(on);
-    store.write({ ...store.read(), startAtLogin: on });
-    tray.setStartAtLogin(on);
-  };
-
-  const tray = new TrayService({
-    createTray: (image) => new Tray(image),
-    buildMenu: (template) => Menu.buildFromTemplate(template),
-    imageFor: (state) => trayImagePath(paths.generatedAssets, platform, state),
-    log: options.logger('tray'),
-    actions: {
-      openDashboard: () => windows.open('dashboard'),
-      openSettings: () => windows.open('settings'),
-      setDnd: (on) => {
-        void engine.setDnd(on).then((result) => {
-          if (!result.ok)
-            log.warn('Do not disturb could not be changed', { reason: result.message });
-        });
-      },
-      setStartAtLogin: (on) => {
-        setStartAtLogin(on).catch((error: unknown) =>
-          log.error('Start at login failed', { error }),
-        );
-      },
-      openLogFolder: () => void shell.openPath(paths.logFolder),
-      quit: () => app.quit(),
-    },
+  const tray = createSystemTray({
+    platform,
+    generatedAssets: paths.generatedAssets,
+    logFolder: paths.logFolder,
+    engine,
+    windows,
+    store,
+    startAtLogin,
+    logger: options.logger,
+    log,
   });
 
-  const reconnect = async () => {
-    const outcome = await account.connect();
-    if (outcome.connected) return { ok: true } as const;
-    log.info('Not connecting yet', { missing: outcome.missing });
-    return { ok: false, message: outcome.message } as const;
-  };
-
-  const disposeIpc = registerRequestHandlers(
-    ipcMain,
-    appRequestHandlers({
-      engine,
-      account,
-      dismissPopup: (callRef) => popups.dismiss(callRef),
-      ringingAlert: (callRef) => router.ringingAlert(callRef),
-      openWindow: (kind) => windows.open(kind),
-      writeClipboard: (text) => clipboard.writeText(text),
-      shell,
-      chooseCaFile: async () => {
-        const choice = await dialog.showOpenDialog({
-          title: 'Choose the CA certificate (PEM)',
-          properties: ['openFile'],
-          filters: [{ name: 'Certificates', extensions: ['pem', 'crt', 'cer'] }],
-        });
-        return choice.canceled ? null : (choice.filePaths[0] ?? null);
-      },
-      reconnect,
-      settingsSaved: (settings) => {
-        if (settings.startAtLogin !== tray.startAtLoginShown) {
-          void startAtLogin.set(settings.startAtLogin).catch(() => undefined);
-          tray.setStartAtLogin(settings.startAtLogin);
-        }
-        void reconnect();
-      },
-    }),
-    options.logger('ipc'),
-  );
+  const surfaces = { windows, popups, router };
+  const disposeIpc = registerAppIpc({
+    engine,
+    account,
+    surfaces,
+    tray,
+    startAtLogin,
+    log,
+    logger: options.logger,
+  });
 
   engine.onView((view) => {
     tray.update(view);
@@ -283,7 +196,10 @@ async function composeServices(
       const stopped = account.shutdown().catch((error: unknown) => {
         log.warn('The engine did not stop cleanly', { error });
       });
-      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, QUIT_BUDGET_MS))]);
+      let budget: NodeJS.Timeout | undefined;
+      const outOfTime = new Promise((resolve) => (budget = setTimeout(resolve, QUIT_BUDGET_MS)));
+      await Promise.race([stopped, outOfTime]);
+      clearTimeout(budget);
       stopWatching();
       disposeIpc();
       tray.destroy();
