@@ -59,6 +59,11 @@ async function main(): Promise<void> {
     lineEnding: values.lf ? '\n' : '\r\n',
     refusalStyle: values.refusal === '400' ? 'http400' : 'status200',
   };
+  // Load a scenario first: a typo must not leave a half-started simulator behind.
+  const scenario =
+    values.scenario === 'none' || values.scenario === 'demo'
+      ? undefined
+      : await loadScenario(values.scenario);
   const sim = await startSimulator(options);
   const control = await startControlServer(sim, {
     port: integer(values['control-port'], '--control-port') ?? 0,
@@ -81,8 +86,7 @@ async function main(): Promise<void> {
       onCall: ({ outcome, callRef }) => console.log(`demo: call ${callRef} ${outcome}`),
     });
     console.log(`Demo calls ring ${values['demo-user']} every 15-30 s.`);
-  } else if (values.scenario !== 'none') {
-    const scenario = await loadScenario(values.scenario);
+  } else if (scenario) {
     const run = playScenario(sim, scenario);
     stopScenario = run.stop;
     console.log(`Scenario "${scenario.name}" waiting for a client: ${scenario.description ?? ''}`);

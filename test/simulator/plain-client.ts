@@ -17,12 +17,15 @@ export function basic(login: string, password: string): string {
   return `Basic ${Buffer.from(`${login}:${password}`, 'utf8').toString('base64')}`;
 }
 
+/** A simulator in this process, or just the address of one running elsewhere. */
+export type Target = Pick<Simulator, 'restUrl'> & Partial<Pick<Simulator, 'users'>>;
+
 export async function login(
-  sim: Simulator,
+  sim: Target,
   loginName = 'oxe19141',
   password?: string,
 ): Promise<LoggedIn> {
-  const user = sim.users().find((u) => u.loginName === loginName);
+  const user = sim.users?.().find((u) => u.loginName === loginName);
   const discovery = (await (await fetch(`${sim.restUrl}/api/rest`)).json()) as {
     versions: Array<{ publicUrl: string }>;
   };
