@@ -8,7 +8,6 @@ import type {
   DeviceCapabilities,
   DeviceState,
   Leg,
-  OperationalState,
   Participant,
   UserState,
 } from './common.js';
@@ -67,10 +66,7 @@ export interface OnUserStateModified {
 export interface OnDeviceStateModified {
   readonly eventName: 'OnDeviceStateModified';
   readonly loginName?: string;
-  readonly deviceStates?: readonly {
-    readonly deviceId: string;
-    readonly state: OperationalState;
-  }[];
+  readonly deviceStates?: readonly DeviceState[] | null;
 }
 
 /** Hunting-group log-on state. [JS] spells it `OnDynamicStateModified`; both are accepted. */
