@@ -1,0 +1,108 @@
+// Pure pieces of the engine: failure classification, the status and words a failure means,
+// the keepalive period, and the presence store announcing only real changes.
+import { describe, expect, it } from 'vitest';
+import { GatewayError, classifyError, parseRestErrorInfo } from '../../electron/gateway/errors.js';
+import { keepaliveIntervalMs } from '../../electron/gateway/keepalive.js';
+import { silentLoggerFactory } from '../../electron/gateway/log.js';
+import { PresenceStore } from '../../electron/gateway/presence-store.js';
+import { failureStatus } from '../../electron/gateway/status.js';
+import { setConnection } from '../../shared/presence/index.js';
+
+const withCode = (code: string, cause?: unknown) =>
+  Object.assign(new Error(`failed ${code}`), { code, cause });
+
+describe('classifyError', () => {
+  it('recognises TLS verification failures, also nested in a cause', () => {
+    expect(classifyError(withCode('SELF_SIGNED_CERT_IN_CHAIN'), 'x').kind).toBe('tls');
+    const nested = new TypeError('fetch failed', {
+      cause: withCode('UNABLE_TO_VERIFY_LEAF_SIGNATURE'),
+    });
+    expect(classifyError(nested, 'x')).toMatchObject({
+      kind: 'tls',
+      code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    });
+  });
+
+  it('tells refused, reset, unresolvable and timed out apart', () => {
+    expect(classifyError(withCode('ECONNREFUSED'), 'GET /x').message).toBe(
+      'GET /x: connection refused',
+    );
+    expect(classifyError(withCode('UND_ERR_SOCKET'), 'x').message).toMatch(/connection reset/);
+    expect(classifyError(withCode('ENOTFOUND'), 'x').message).toMatch(/does not resolve/);
+    expect(classifyError(withCode('UND_ERR_HEADERS_TIMEOUT'), 'x').kind).toBe('timeout');
+    expect(classifyError(new DOMException('stop', 'AbortError'), 'x').kind).toBe('aborted');
+  });
+
+  it('reads RestErrorInfo leniently, including the capital-T Type spelling', () => {
+    expect(parseRestErrorInfo({ Type: 'RESOURCE_NOT_FOUND', code: 404 })).toMatchObject({
+      type: 'RESOURCE_NOT_FOUND',
+      code: 404,
+    });
+    expect(parseRestErrorInfo('not json')).toBeUndefined();
+    expect(parseRestErrorInfo([1])).toBeUndefined();
+  });
+});
+
+describe('failureStatus', () => {
+  const refused = new GatewayError(
+    'network',
+    'x: connection refused',
+    undefined,
+    undefined,
+    'ECONNREFUSED',
+  );
+
+  it('maps each failure to the status the user should see', () => {
+    const tls = new GatewayError('tls', 'x', undefined, undefined, 'DEPTH_ZERO_SELF_SIGNED_CERT');
+    expect(failureStatus(tls, 'rest', false, 5).status).toBe('certificate-untrusted');
+    expect(failureStatus(tls, 'stream', true, 5).status).toBe('certificate-untrusted');
+    expect(failureStatus(refused, 'rest', false, 5).status).toBe('unreachable');
+    expect(failureStatus(refused, 'rest', true, 5).status).toBe('reconnecting');
+    expect(
+      failureStatus(refused, 'stream', true, 5, 'http://gw:8014/OTEvents?subscriptionId=s'),
+    ).toEqual({
+      status: 'event-port-unreachable',
+      reason: 'event stream (port 8014): connection refused',
+      nextAttemptAt: 5,
+    });
+    const unavailable = new GatewayError('http', 'x', 503);
+    expect(failureStatus(unavailable, 'stream', true, 9)).toEqual({
+      status: 'reconnecting',
+      reason: 'event stream answered HTTP 503',
+      nextAttemptAt: 9,
+    });
+  });
+});
+
+describe('keepaliveIntervalMs', () => {
+  it('is half the time to live, capped at 5 minutes, never under a second', () => {
+    expect(keepaliveIntervalMs(60)).toBe(30_000);
+    expect(keepaliveIntervalMs(1800)).toBe(300_000);
+    expect(keepaliveIntervalMs(1)).toBe(1_000);
+  });
+});
+
+describe('PresenceStore', () => {
+  it('announces a view only when it changes', () => {
+    const store = new PresenceStore('oxe1', silentLoggerFactory('test'));
+    const views: unknown[] = [];
+    store.onView((view) => views.push(view));
+    store.update((s) => s);
+    store.update((s) => ({ ...s, seq: s.seq + 1 }));
+    expect(views).toHaveLength(0);
+    store.update((s) => setConnection(s, { status: 'connecting' }));
+    store.update((s) => setConnection(s, { status: 'connecting' }));
+    expect(views).toHaveLength(1);
+  });
+
+  it('keeps going when a listener throws', () => {
+    const store = new PresenceStore('oxe1', silentLoggerFactory('test'));
+    const seen: string[] = [];
+    store.onView(() => {
+      throw new Error('broken front end');
+    });
+    store.onView((view) => seen.push(view.connection.status));
+    store.update((s) => setConnection(s, { status: 'online' }));
+    expect(seen).toEqual(['online']);
+  });
+});
