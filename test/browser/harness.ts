@@ -10,6 +10,7 @@ import {
   createPresenceEngine,
   silentLoggerFactory,
   type EngineConfig,
+  type EngineDeps,
   type PresenceEngine,
 } from '../../electron/gateway/index.js';
 import type { SettingsView } from '../../shared/ipc/channels.js';
@@ -23,6 +24,15 @@ import { ShellStandIn } from './shell-stand-in.js';
 export const USER = { loginName: 'oxe19141', password: 'Viola-19141' } as const;
 export const DASHBOARD_SIZE = { width: 360, height: 480 } as const;
 export const POPUP_SIZE = { width: 340, height: 120 } as const;
+
+/** Whether the page's content spills out of its window (it must not: popup and dashboard). */
+export function overflowsWindow(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () =>
+      document.documentElement.scrollWidth > window.innerWidth ||
+      document.documentElement.scrollHeight > window.innerHeight,
+  );
+}
 
 export interface BrowserWorld {
   readonly sim: Simulator;
@@ -41,13 +51,15 @@ export interface BrowserWorld {
 
 export interface WorldOptions {
   readonly builtRenderer: string;
+  /** Engine tuning, e.g. a slow recovery so only "Reconnect now" can bring it back quickly. */
+  readonly engine?: EngineDeps;
   readonly browser?: BrowserContextOptions;
   readonly settings?: Partial<SettingsView['settings']>;
 }
 
 export async function startWorld(options: WorldOptions): Promise<BrowserWorld> {
   const sim = await startSimulator({ heartbeatMs: null });
-  const engine = createPresenceEngine({ logger: silentLoggerFactory });
+  const engine = createPresenceEngine({ logger: silentLoggerFactory, ...options.engine });
   const config = (overrides: Partial<EngineConfig> = {}): EngineConfig => ({
     server: sim.restUrl,
     login: USER.loginName,

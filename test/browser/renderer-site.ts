@@ -1,7 +1,7 @@
 /**
  * The built renderer, as the browser tests and the screenshot script load it (Node side): a Vite
- * build into a git-ignored folder, served from 127.0.0.1 with the same strict CSP the Electron
- * shell applies, so an inline script or a network call fails here as it would there.
+ * build into a git-ignored folder, served from 127.0.0.1 with the CSP header the Electron shell's
+ * app:// protocol sends, so an inline script or a network call fails here as it would there.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -9,29 +9,36 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { build } from 'vite';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/security/app-protocol.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const TEST_OUTPUT = join(REPO_ROOT, 'test-output');
 
-export const RENDERER_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "object-src 'none'",
-].join('; ');
+/**
+ * The header the Electron shell's app:// protocol sends. The pages add their own stricter meta
+ * tag; the browser enforces both, exactly as in the app.
+ */
+export const RENDERER_CSP = CONTENT_SECURITY_POLICY;
 
-/** Builds renderer/ with its own Vite config into `outDir` and returns it. */
+/**
+ * Builds renderer/ with its own Vite config into `outDir`, as `npm run build` does. Vitest runs
+ * with NODE_ENV=test, which would make Vite bundle React's development build; the production
+ * build is the one the app ships and the one measured here.
+ */
 export async function buildRenderer(outDir = join(TEST_OUTPUT, 'renderer-build')): Promise<string> {
-  await build({
-    configFile: join(REPO_ROOT, 'renderer/vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: join(REPO_ROOT, 'renderer/vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return outDir;
 }
 
