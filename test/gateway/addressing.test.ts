@@ -93,6 +93,26 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** A minimal forward proxy on loopback that records what went through it. */
+async function forwardProxy(): Promise<{ url: string; seen: string[] }> {
+  const seen: string[] = [];
+  const url = await serve((req, res) => {
+    seen.push(`${req.method} ${new URL(req.url ?? '/').pathname}`);
+    const upstream = http.request(
+      req.url ?? '/',
+      { method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    res.on('close', () => upstream.destroy());
+    req.pipe(upstream);
+  });
+  return { url, seen };
+}
+
 describe('reaching the gateway', () => {
   it('auto mode tries the private address first, then the public one', async () => {
     h = await startHarness({ heartbeatMs: null });
@@ -152,27 +172,14 @@ describe('reaching the gateway', () => {
 
   it('sends REST and the event stream through an explicit proxy', async () => {
     h = await startHarness({ heartbeatMs: null });
-    const seen: string[] = [];
-    const proxy = await serve((req, res) => {
-      seen.push(`${req.method} ${new URL(req.url ?? '/').pathname}`);
-      const upstream = http.request(
-        req.url ?? '/',
-        { method: req.method, headers: req.headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => res.destroy());
-      res.on('close', () => upstream.destroy());
-      req.pipe(upstream);
-    });
-    await h.engine.start(h.config('oxe19141', { proxy: proxy }));
+    const { url: proxy, seen } = await forwardProxy();
+    await h.engine.start(h.config('oxe19141', { proxy }));
     await h.waitForView((v) => v.connection.status === 'online', 'online through the proxy');
     await h.sim.placeCall({ number: '0240123456' }, 'oxe19141');
     await h.waitForView((v) => v.tray === 'ringing', 'ringing through the proxy');
     expect(seen).toEqual(
       expect.arrayContaining([
+        // Every step of the flow, the event stream included, went through the proxy.
         'GET /api/rest',
         'GET /api/rest/authenticate',
         'POST /api/rest/1.0/sessions',
@@ -180,5 +187,39 @@ describe('reaching the gateway', () => {
         'POST /OTEvents',
       ]),
     );
+  });
+});
+
+describe('proxy from the environment', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    for (const key of [
+      'HTTP_PROXY',
+      'HTTPS_PROXY',
+      'NO_PROXY',
+      'http_proxy',
+      'https_proxy',
+      'no_proxy',
+    ]) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  });
+
+  it('follows HTTP_PROXY, and NO_PROXY bypasses it', async () => {
+    h = await startHarness({ heartbeatMs: null });
+    const { url, seen } = await forwardProxy();
+    process.env.HTTP_PROXY = url;
+    delete process.env.NO_PROXY;
+    delete process.env.no_proxy;
+    await h.engine.start(h.config('oxe19141'));
+    await h.waitForView((v) => v.connection.status === 'online', 'online through HTTP_PROXY');
+    expect(seen).toContain('POST /OTEvents');
+
+    seen.length = 0;
+    process.env.NO_PROXY = '127.0.0.1';
+    await h.engine.start(h.config('oxe19141'));
+    await h.waitForView((v) => v.connection.status === 'online', 'online directly');
+    expect(seen).toEqual([]);
   });
 });
