@@ -139,7 +139,8 @@ export class EventStream {
   }
 
   private write(bytes: Buffer): Promise<void> {
-    if (this.closed || bytes.length === 0) return Promise.resolve();
+    // A silenced stream also drops what was queued before the fault: nothing reaches the wire.
+    if (this.closed || this.silent || bytes.length === 0) return Promise.resolve();
     return new Promise((resolve) => {
       this.res.write(bytes, () => resolve());
     });

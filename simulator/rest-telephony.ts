@@ -101,6 +101,17 @@ async function callAction(request: ServiceRequest, callRef: string, action: stri
     telephony.hangUp(call.ref, side);
   } else if (action === 'hold' || action === 'retrieve') {
     telephony.hold(call.ref, side, action === 'hold');
+  } else if (action === 'overflowToVoiceMail') {
+    // The caller sends its own ringing call to the callee's voicemail: same result as a deflection.
+    if (side !== 'caller' || call.phase !== 'ringing') {
+      throw telephonyError(
+        403,
+        'INCOMPATIBLE_WITH_STATE',
+        'INVALID_CONNECTION_STATE',
+        'Only a ringing outgoing call can overflow.',
+      );
+    }
+    telephony.redirect(call.ref, 'VOICEMAIL');
   } else if (action === 'redirect') {
     const body = await readBody(exchange, redirectBody);
     if (side !== 'callee' || call.phase !== 'ringing') {

@@ -121,8 +121,9 @@ describe('sessions', () => {
   it('keeps a session alive with keepalive (204) past its timeToLive', async () => {
     sim = await startSimulator({ sessionTtlSeconds: 1 });
     const who = await login(sim);
-    for (let i = 0; i < 4; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 400));
+    // Five keepalives 300 ms apart span 1.5 s, well past the 1 s timeToLive.
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
       expect((await call(who, 'POST', `${who.sessionsUrl}/keepalive`)).status).toBe(204);
     }
     expect((await call(who, 'GET', who.sessionsUrl)).status).toBe(200);
@@ -132,8 +133,8 @@ describe('sessions', () => {
     sim = await startSimulator({ sessionTtlSeconds: 1, keepaliveResetsOnAnyRequest: true });
     const who = await login(sim);
     const logins = serviceUrl(who, 'logins');
-    for (let i = 0; i < 3; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 450));
+    for (let i = 0; i < 4; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
       expect((await call(who, 'GET', logins)).status).toBe(200);
     }
   });

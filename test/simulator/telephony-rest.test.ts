@@ -160,4 +160,23 @@ describe('telephony REST', () => {
     expect(answer.json).toMatchObject({ code: 413 });
     expect((await call(who, 'GET', serviceUrl(who, 'logins'))).status).toBe(200);
   });
+
+  it('lets the caller overflow its ringing call to the callee voicemail', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const callee = await listener(sim, 'oxe19141');
+    const who = await login(sim, 'oxe19140');
+    const telephony = serviceUrl(who, 'telephony');
+    const { callRef } = (
+      await call(who, 'POST', `${telephony}/calls`, { deviceId: '19140', callee: '19141' })
+    ).json as { callRef: string };
+    const overflow = await call(who, 'POST', `${telephony}/calls/${callRef}/overflowToVoiceMail`);
+    expect(overflow.status).toBe(204);
+    await callee.stream.untilLines(4);
+    expect(callee.stream.events.slice(2)).toMatchObject([
+      { eventName: 'OnCallRemoved', cause: 'REDIRECTED' },
+      { eventName: 'OnEventSummaryUpdated', eventSummary: { voiceMessagesNb: 1 } },
+    ]);
+    const again = await call(who, 'POST', `${telephony}/calls/${callRef}/overflowToVoiceMail`);
+    expect(again.status).toBe(404);
+  });
 });
