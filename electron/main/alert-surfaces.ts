@@ -52,7 +52,11 @@ export function createAlertSurfaces(options: SurfaceOptions): AlertSurfaces {
     createWindow: (chrome) => secureWindows.create(chrome),
     screen,
     platform,
-    urlFor: (callRef) => `${APP_ORIGIN}/popup.html?callRef=${encodeURIComponent(callRef)}`,
+    // The region lets the popup group a national number the way people here write it.
+    urlFor: (callRef) => {
+      const query = new URLSearchParams({ callRef, region: app.getLocaleCountryCode() });
+      return `${APP_ORIGIN}/popup.html?${query.toString()}`;
+    },
     setTimer: (callback, ms) => setTimeout(callback, ms),
     clearTimer: (timer) => clearTimeout(timer as NodeJS.Timeout),
     log: options.logger('popups'),

@@ -4,7 +4,7 @@
  * All decisions live in shell.ts and the services it wires; this file only picks the parts.
  */
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { app } from 'electron';
 import electronLog from 'electron-log/main';
 import { createPresenceEngine, redactSecrets, runDoctor } from '../gateway/index.js';
@@ -16,6 +16,8 @@ import { builtInDemo } from './system/demo-gateway.js';
 // dist/main/main.cjs -> the app root holding dist/ and assets/.
 const appRoot = join(__dirname, '..', '..');
 const logger = configureAppLog(electronLog, redactSecrets);
+// Resolved at the first write, after startup.ts has fixed the profile and logs folders.
+electronLog.transports.file.resolvePathFn = () => join(app.getPath('logs'), 'main.log');
 const xdgConfig = process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
 
 startShell({
@@ -26,7 +28,7 @@ startShell({
     renderer: join(appRoot, 'dist', 'renderer'),
     preload: join(appRoot, 'dist', 'main', 'preload.cjs'),
     generatedAssets: join(appRoot, 'assets', 'generated'),
-    logFolder: dirname(electronLog.transports.file.getFile().path),
+    logFolder: () => app.getPath('logs'),
     autostartDir: join(xdgConfig, 'autostart'),
   },
   // Packaged: the executable alone. Development (`electron .`): electron plus the app folder.

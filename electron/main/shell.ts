@@ -45,7 +45,8 @@ export interface ShellOptions {
     readonly renderer: string;
     readonly preload: string;
     readonly generatedAssets: string;
-    readonly logFolder: string;
+    /** Asked when needed: the folder is only known once the profile is fixed. */
+    readonly logFolder: () => string;
     readonly autostartDir: string;
     /** Overrides the platform's system-wide policy.json (tests, packaging checks). */
     readonly policyFile?: string;

@@ -3,6 +3,7 @@
  * single-instance lock comes first so a second launch does nothing but wake the first one (F12);
  * then the sandbox for every renderer, the Windows identity for toasts, and the app:// scheme.
  */
+import { join } from 'node:path';
 import type { App, Protocol } from 'electron';
 import { APP_SCHEME_PRIVILEGES } from './security/app-protocol.js';
 
@@ -17,6 +18,9 @@ export type StartupResult = 'primary' | 'second-instance';
 export function prepareBeforeReady(
   app: Pick<
     App,
+    | 'getPath'
+    | 'setPath'
+    | 'setAppLogsPath'
     | 'requestSingleInstanceLock'
     | 'quit'
     | 'enableSandbox'
@@ -27,12 +31,16 @@ export function prepareBeforeReady(
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>,
   platform: string,
 ): StartupResult {
+  // The lock lives in the profile folder, so the profile must be fixed first: "O2G Presence"
+  // whether started packaged or with `electron .` (where the name would be the npm name).
+  app.setName(APP_NAME);
+  app.setPath('userData', join(app.getPath('appData'), APP_NAME));
+  app.setAppLogsPath();
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return 'second-instance';
   }
 
-  app.setName(APP_NAME);
   if (platform === 'win32') {
     app.setAppUserModelId(APP_USER_MODEL_ID);
     app.setToastActivatorCLSID(TOAST_ACTIVATOR_CLSID);

@@ -16,7 +16,7 @@ import type { AppWindows } from './windows/app-windows.js';
 export interface SystemTrayOptions {
   readonly platform: NodeJS.Platform;
   readonly generatedAssets: string;
-  readonly logFolder: string;
+  readonly logFolder: () => string;
   readonly engine: Pick<PresenceEngine, 'setDnd'>;
   readonly windows: Pick<AppWindows, 'open'>;
   readonly store: SettingsStore;
@@ -64,7 +64,7 @@ export function createSystemTray(options: SystemTrayOptions): TrayService {
           log.error('Start at login failed', { error }),
         );
       },
-      openLogFolder: () => void shell.openPath(options.logFolder),
+      openLogFolder: () => void shell.openPath(options.logFolder()),
       quit: () => app.quit(),
     },
   });

@@ -9,6 +9,8 @@ import { markReady, resetHooks, stubState } from './state.js';
 export const appRecord = {
   singleInstanceLockAvailable: true,
   lockRequested: false,
+  /** The profile folder the lock was taken in (Electron keys the lock by userData). */
+  lockProfile: null as string | null,
   quitCalls: 0,
   exitCodes: [] as number[],
   sandboxEnabled: false,
@@ -34,6 +36,7 @@ class AppStub extends EventEmitter {
 
   requestSingleInstanceLock(): boolean {
     appRecord.lockRequested = true;
+    appRecord.lockProfile = appRecord.paths.get('userData') ?? null;
     return appRecord.singleInstanceLockAvailable;
   }
 
@@ -79,12 +82,20 @@ class AppStub extends EventEmitter {
     appRecord.paths.set(name, path);
   }
 
+  setAppLogsPath(path?: string): void {
+    appRecord.paths.set('logs', path ?? `${this.getPath('userData')}/logs`);
+  }
+
   getVersion(): string {
     return '0.1.0-test';
   }
 
   getName(): string {
     return appRecord.name;
+  }
+
+  getLocaleCountryCode(): string {
+    return 'FR';
   }
 
   getAppPath(): string {
@@ -146,6 +157,7 @@ resetHooks.push(() => {
   Object.assign(appRecord, {
     singleInstanceLockAvailable: true,
     lockRequested: false,
+    lockProfile: null,
     quitCalls: 0,
     exitCodes: [],
     sandboxEnabled: false,

@@ -16,7 +16,7 @@ import type { SettingsView } from '../../shared/ipc/channels.js';
 import type { Settings } from '../../shared/settings/schema.js';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema.js';
 import { invokeIpc, resetElectronStub } from '../electron-stub/index.js';
-import { startHarness } from './shell-harness.js';
+import { removeProfile, startHarness } from './shell-harness.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -149,7 +149,7 @@ describe('in the running shell', () => {
 
     const kept = { ...view.settings, gateway: { ...view.settings.gateway, login: 'oxe31001' } };
     expect(await invokeIpc('settings:save', { settings: kept })).toEqual({ ok: true });
-    await rm(harness.userData, { recursive: true, force: true });
+    await removeProfile(harness.userData);
   });
 
   it('a broken policy file is logged and the app starts without it', async () => {
@@ -159,6 +159,6 @@ describe('in the running shell', () => {
     expect(view.locked).toEqual([]);
     const { readFile } = await import('node:fs/promises');
     expect(await readFile(harness.logFile, 'utf8')).toContain('Administrator policy file ignored');
-    await rm(harness.userData, { recursive: true, force: true });
+    await removeProfile(harness.userData);
   });
 });

@@ -2,7 +2,7 @@
 // then search every file of the user-data folder (settings, logs, backups) for the password,
 // its base64, its hex and the Basic Authorization value. Where Linux has only a plain-text
 // keyring, the password is not stored at all and is asked at each start.
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SettingsView } from '../../shared/ipc/channels.js';
@@ -14,7 +14,7 @@ import {
   windowRecord,
 } from '../electron-stub/index.js';
 import type { Harness } from './shell-harness.js';
-import { startHarness } from './shell-harness.js';
+import { removeProfile, startHarness } from './shell-harness.js';
 
 const PASSWORD = 'Tr0mbone!Quiet#42';
 const LOGIN = 'oxe31001';
@@ -51,7 +51,7 @@ let harness: Harness;
 
 beforeEach(() => resetElectronStub());
 afterEach(async () => {
-  await rm(harness.userData, { recursive: true, force: true });
+  await removeProfile(harness.userData);
 });
 
 async function configureAndConnect(): Promise<void> {

@@ -6,7 +6,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { LogMessage } from 'electron-log';
 import { redactSecrets } from '../../electron/gateway/log.js';
 import type { DemoGateway, Doctor } from '../../electron/main/account.js';
@@ -59,6 +59,13 @@ export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
+/** A fresh profile folder, named as the shell names it: <appData>/O2G Presence. */
+export async function profileDir(): Promise<string> {
+  const userData = join(await tempDir('o2g-appdata-'), 'O2G Presence');
+  mkdirSync(userData);
+  return userData;
+}
+
 export function shellOptions(
   userData: string,
   engineOut: { engine?: FakeEngine },
@@ -74,7 +81,7 @@ export function shellOptions(
       renderer: join(userData, 'renderer'),
       preload: '/app/dist/main/preload.cjs',
       generatedAssets: '/app/assets/generated',
-      logFolder: join(userData, 'logs'),
+      logFolder: () => join(userData, 'logs'),
       autostartDir: join(userData, 'autostart'),
       policyFile: options.policyFile ?? join(userData, 'no-policy.json'),
     },
@@ -92,8 +99,8 @@ export function shellOptions(
 
 /** Starts the shell as Electron would: startShell runs, then the app becomes ready. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const userData = options.userData ?? (await tempDir('o2g-shell-'));
-  appRecord.paths.set('userData', userData);
+  const userData = options.userData ?? (await profileDir());
+  appRecord.paths.set('appData', dirname(userData));
   const out: { engine?: FakeEngine } = {};
   const started: Promise<ShellHandle> = startShell(shellOptions(userData, out, options));
   emitReady();
@@ -133,4 +140,10 @@ export function fakeDemo(): DemoGateway & { played: number; stopped: number; sta
 export async function writeSettings(userData: string, settings: object): Promise<void> {
   const { writeFile } = await import('node:fs/promises');
   await writeFile(join(userData, 'settings.json'), JSON.stringify(settings));
+}
+
+/** Removes a profile made by profileDir() together with its temporary parent. */
+export async function removeProfile(userData: string): Promise<void> {
+  const { rm } = await import('node:fs/promises');
+  await rm(dirname(userData), { recursive: true, force: true });
 }

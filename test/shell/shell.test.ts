@@ -1,7 +1,6 @@
 // The composed shell against the Electron stub: start-up order, security applied to every
 // window, first run and demo, the engine's views and alerts reaching tray, badge, notifications,
 // popups and windows, and wake-ups reaching the engine.
-import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema.js';
 import {
@@ -20,18 +19,24 @@ import {
 } from '../electron-stub/index.js';
 import { alertFor } from './fake-engine.js';
 import type { Harness } from './shell-harness.js';
-import { fakeDemo, startHarness, tempDir, writeSettings } from './shell-harness.js';
+import {
+  fakeDemo,
+  profileDir,
+  removeProfile,
+  startHarness,
+  writeSettings,
+} from './shell-harness.js';
 
 let harness: Harness;
 
 beforeEach(() => resetElectronStub());
 afterEach(async () => {
   vi.useRealTimers();
-  await rm(harness.userData, { recursive: true, force: true });
+  await removeProfile(harness.userData);
 });
 
 async function startInDemo(options: Parameters<typeof startHarness>[0] = {}): Promise<Harness> {
-  const userData = await tempDir('o2g-demo-');
+  const userData = await profileDir();
   await writeSettings(userData, { ...DEFAULT_SETTINGS, demoMode: true });
   return startHarness({ userData, demo: fakeDemo(), ...options });
 }
@@ -86,7 +91,27 @@ describe('start-up', () => {
     trayRecord.failCreate = true;
     const noTray = await startInDemo({ argv: ['o2g-presence', '--autostart'] });
     expect(windowRecord.created.map((w) => w.loadedUrls[0])).toEqual(['app://o2g/index.html']);
-    await rm(noTray.userData, { recursive: true, force: true });
+    await removeProfile(noTray.userData);
+  });
+
+  it('F10: a corrupt settings file: tray and settings window with defaults, backup kept, next start clean', async () => {
+    const userData = await profileDir();
+    const { writeFile, readdir } = await import('node:fs/promises');
+    await writeFile(`${userData}/settings.json`, Buffer.alloc(4096, 0));
+    harness = await startHarness({ userData });
+
+    expect(trayRecord.created).toHaveLength(1);
+    expect(windowRecord.created.map((w) => w.loadedUrls[0])).toEqual(['app://o2g/settings.html']);
+    expect(harness.shell.account.settings()).toEqual(DEFAULT_SETTINGS);
+    const backups = (await readdir(userData)).filter((f) => f.startsWith('settings.json.corrupt-'));
+    expect(backups).toEqual(['settings.json.corrupt-20261203-180000']);
+    await harness.shell.quit();
+
+    resetElectronStub();
+    const next = await startHarness({ userData });
+    expect((await readdir(userData)).filter((f) => f.includes('.corrupt-'))).toHaveLength(1);
+    expect(next.shell.account.settings()).toEqual(DEFAULT_SETTINGS);
+    expect(appRecord.lockRequested).toBe(true);
   });
 
   it('a normal start with a working account opens the dashboard', async () => {
@@ -142,7 +167,7 @@ describe('engine views and alerts', () => {
     expect(notification.options).toMatchObject({ title: 'Marc Olivier', urgency: 'critical' });
     expect(notification.shown).toBe(1);
     const popup = windowRecord.created.at(-1)!;
-    expect(popup.loadedUrls).toEqual(['app://o2g/popup.html?callRef=7001']);
+    expect(popup.loadedUrls).toEqual(['app://o2g/popup.html?callRef=7001&region=FR']);
 
     harness.engine.pushAlert({ action: 'close', callRef: '7001', reason: 'answered-elsewhere' });
     expect(notification.closed).toBe(true);

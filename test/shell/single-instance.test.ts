@@ -12,14 +12,22 @@ import {
 } from '../electron-stub/index.js';
 import type { FakeEngine } from './fake-engine.js';
 import type { Harness } from './shell-harness.js';
-import { fakeDemo, shellOptions, startHarness, tempDir, writeSettings } from './shell-harness.js';
+import {
+  fakeDemo,
+  profileDir,
+  removeProfile,
+  shellOptions,
+  startHarness,
+  tempDir,
+  writeSettings,
+} from './shell-harness.js';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema.js';
 
 let harness: Harness | null = null;
 
 beforeEach(() => resetElectronStub());
 afterEach(async () => {
-  if (harness) await rm(harness.userData, { recursive: true, force: true });
+  if (harness) await removeProfile(harness.userData);
   harness = null;
 });
 
@@ -27,6 +35,7 @@ describe('F12: a second launch', () => {
   it('is refused the lock and quits before creating an engine, a window or a protocol', async () => {
     appRecord.singleInstanceLockAvailable = false;
     const userData = await tempDir('o2g-second-');
+    appRecord.paths.set('appData', userData);
     const out: { engine?: FakeEngine } = {};
 
     const result = await startShell(shellOptions(userData, out));
@@ -36,12 +45,14 @@ describe('F12: a second launch', () => {
     expect(out.engine).toBeUndefined();
     expect(windowRecord.created).toHaveLength(0);
     expect(appRecord.sandboxEnabled).toBe(false);
+    // The lock was asked for in the same profile folder the first instance uses.
+    expect(appRecord.lockProfile).toBe(`${userData}/O2G Presence`);
     expect(protocolRecord.privileged).toHaveLength(0);
     await rm(userData, { recursive: true, force: true });
   });
 
   it('wakes a first instance hidden in the tray: its dashboard opens, its engine stays one', async () => {
-    const userData = await tempDir('o2g-first-');
+    const userData = await profileDir();
     await writeSettings(userData, { ...DEFAULT_SETTINGS, demoMode: true });
     harness = await startHarness({
       userData,
