@@ -1,14 +1,14 @@
-// The simulator's shared state as the request handlers see it (plain Node), plus the helpers
-// they all use: the session behind a request, and body validation with a 400 RestErrorInfo.
+// The simulator's shared state as the request handlers see it (plain Node), how it is built,
+// and the helpers every handler uses: the session behind a request, body validation (400).
 import type { z } from 'zod';
-import type { Directory } from './directory.js';
-import type { EventChannel } from './event-channel.js';
+import { Directory } from './directory.js';
+import { EventChannel } from './event-channel.js';
 import type { Exchange } from './exchange.js';
-import type { Lines } from './lines.js';
+import { Lines } from './lines.js';
 import type { ResolvedOptions, SimulatorUser } from './options.js';
 import { GatewayError } from './rest-error.js';
-import type { Session, SessionStore } from './sessions.js';
-import type { Telephony } from './telephony.js';
+import { SessionStore, type Session } from './sessions.js';
+import { Telephony } from './telephony.js';
 
 export const API_BASE = '/api/rest/1.0';
 export const SESSIONS_PATH = `${API_BASE}/sessions`;
@@ -23,6 +23,25 @@ export interface Gateway {
   readonly telephony: Telephony;
   /** Origins such as http://127.0.0.1:41234, known once both ports listen. */
   readonly urls: { rest: string; event: string };
+}
+
+/** Builds the state; `urls` are filled in once the ports listen. */
+export function createGateway(options: ResolvedOptions): {
+  gateway: Gateway;
+  channel: EventChannel;
+  urls: { rest: string; event: string };
+} {
+  const directory = new Directory(options.users, options.voicemailNumber);
+  const channel = new EventChannel(options);
+  const publish = (login: string, event: object) => channel.publish(login, event);
+  const lines = new Lines(directory, publish);
+  const urls = { rest: '', event: '' };
+  const sessions = new SessionStore(options.sessionTtlSeconds);
+  // A session that ends for any reason takes its subscriptions and their streams with it.
+  sessions.onEnd((session) => channel.deleteForSession(session.id));
+  const telephony = new Telephony(directory, lines, options, publish);
+  const gateway = { options, directory, sessions, channel, lines, telephony, urls };
+  return { gateway, channel, urls };
 }
 
 /** A request to a service, made within a session. */

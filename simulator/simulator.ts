@@ -6,11 +6,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Party, Side } from './call-view.js';
-import { Directory } from './directory.js';
-import { Lines } from './lines.js';
 import { EndpointFaults, type EndpointMatch } from './endpoint-faults.js';
-import { EventChannel } from './event-channel.js';
-import type { Gateway } from './gateway.js';
+import { createGateway, type Gateway } from './gateway.js';
 import type { Counters, ForwardRoute } from './line-state.js';
 import {
   resolveOptions,
@@ -21,9 +18,7 @@ import {
 import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { answerRest } from './rest-router.js';
 import { close, listen, requestHandler, type ListeningServer } from './servers.js';
-import { SessionStore } from './sessions.js';
 import { testCertificates } from './test-ca.js';
-import { Telephony } from './telephony.js';
 import { createFaults, type SimulatorFaults } from './fault-knobs.js';
 
 /** Who places a call: an external number (named, or withheld) or one of the simulator's users. */
@@ -51,6 +46,7 @@ export interface SimulatorEvents {
 
 export class Simulator extends EventEmitter<SimulatorEvents> {
   readonly faults: SimulatorFaults;
+  private stopped = false;
 
   private constructor(
     readonly options: ResolvedOptions,
@@ -188,21 +184,12 @@ export class Simulator extends EventEmitter<SimulatorEvents> {
 
   /** Calls in progress, for the control endpoint and tests. */
   calls(): Array<{ callRef: string; caller: string; callee: string; phase: string }> {
-    const seen = new Map<
-      string,
-      { callRef: string; caller: string; callee: string; phase: string }
-    >();
-    for (const user of this.gateway.directory.all()) {
-      for (const { call } of this.gateway.telephony.callsOf(user.loginName)) {
-        seen.set(call.ref, {
-          callRef: call.ref,
-          caller: describe(call.caller),
-          callee: describe(call.callee),
-          phase: call.phase,
-        });
-      }
-    }
-    return [...seen.values()];
+    return this.gateway.telephony.all().map((call) => ({
+      callRef: call.ref,
+      caller: describe(call.caller),
+      callee: describe(call.callee),
+      phase: call.phase,
+    }));
   }
 
   /** Resolves once `check()` holds; rejects after `timeoutMs` with `what` in the message. */
@@ -214,7 +201,10 @@ export class Simulator extends EventEmitter<SimulatorEvents> {
     }
   }
 
+  /** Ends every stream and connection and frees the ports; calling it again does nothing. */
   async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     this.gateway.channel.stop();
     this.gateway.sessions.stop();
     this.gateway.telephony.stop();
@@ -232,23 +222,9 @@ export class Simulator extends EventEmitter<SimulatorEvents> {
   static async start(input: SimulatorOptions = {}): Promise<Simulator> {
     const options = resolveOptions(input);
     const certificates = options.tls ? testCertificates() : undefined;
+    const { gateway, channel, urls } = createGateway(options);
     const log = new RequestLog();
     const endpointFaults = new EndpointFaults();
-    const directory = new Directory(options.users, options.voicemailNumber);
-    const channel = new EventChannel(options);
-    const urls = { rest: '', event: '' };
-    const publish = (login: string, event: object) => channel.publish(login, event);
-    const lines = new Lines(directory, publish);
-    const gateway: Gateway = {
-      options,
-      directory,
-      sessions: new SessionStore(options.sessionTtlSeconds),
-      channel,
-      lines,
-      telephony: new Telephony(directory, lines, options, publish),
-      urls,
-    };
-    gateway.sessions.onEnd((session) => channel.deleteForSession(session.id));
 
     const rest = await listen(
       options.restPort,

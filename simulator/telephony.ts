@@ -27,6 +27,10 @@ export class Telephony {
     private readonly publish: Publish,
   ) {}
 
+  all(): Call[] {
+    return [...this.calls.values()];
+  }
+
   /** Calls `loginName` takes part in, with the side it is on. */
   callsOf(loginName: string): Array<{ call: Call; side: Side }> {
     const found: Array<{ call: Call; side: Side }> = [];
