@@ -94,7 +94,7 @@ export const en = {
     server: 'Gateway address',
     serverPlaceholder: 'o2g.example.com or https://o2g.example.com:443',
     login: 'Login',
-    loginPlaceholder: 'oxe19141',
+    loginPlaceholder: 'for example oxe19141',
     password: 'Password',
     passwordStored: 'A password is stored. Leave this empty to keep it.',
     passwordNotStored: 'No password stored yet.',

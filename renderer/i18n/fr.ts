@@ -99,7 +99,7 @@ export const fr: Translation<typeof en> = {
     server: 'Adresse de la passerelle',
     serverPlaceholder: 'o2g.exemple.fr ou https://o2g.exemple.fr:443',
     login: 'Identifiant',
-    loginPlaceholder: 'oxe19141',
+    loginPlaceholder: 'par exemple oxe19141',
     password: 'Mot de passe',
     passwordStored: 'Un mot de passe est enregistré. Laissez vide pour le garder.',
     passwordNotStored: 'Aucun mot de passe enregistré.',

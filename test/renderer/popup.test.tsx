@@ -17,6 +17,9 @@ import {
   F9_NUMBER,
   LONG_NAME,
   presenceView,
+  TRAY_STATES,
+  CONNECTION_STATUSES,
+  viewInTrayState,
 } from './fixtures.js';
 import { renderWithBridge } from './render.js';
 
@@ -235,6 +238,31 @@ describe('call popup', () => {
     );
     expect(screen.getByRole('button', { name: 'Répondre' })).toBeInTheDocument();
   });
+
+  // The popup follows the alert, whatever else the tray says (a second call while busy, a
+  // call that rings through DND on the phone, a view mid-reconnect).
+  for (const tray of TRAY_STATES) {
+    it(`shows the ringing call while the tray is ${tray}`, async () => {
+      const ringing = alert({ callRef: `call-${tray}` });
+      const bridge = new FakeBridge().answer('presence:get', () => ({
+        ...viewInTrayState(tray),
+        alerts: [ringing],
+      }));
+      renderPopup(ringing, { bridge });
+      expect(await screen.findByRole('heading', { name: 'Marc Olivier' })).toBeInTheDocument();
+    });
+  }
+
+  for (const status of CONNECTION_STATUSES) {
+    it(`shows the ringing call while the connection is ${status}`, async () => {
+      const ringing = alert();
+      const bridge = new FakeBridge().answer('presence:get', () =>
+        presenceView({ connection: { status }, alerts: [ringing] }),
+      );
+      renderPopup(ringing, { bridge });
+      expect(await screen.findByRole('button', { name: 'Answer' })).toBeInTheDocument();
+    });
+  }
 
   it('shows nothing once the alert leaves the view (answered or ended)', async () => {
     const { bridge, container } = renderPopup(alert());
