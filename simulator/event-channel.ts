@@ -16,8 +16,8 @@ export interface Subscription {
   readonly packages: ReadonlySet<string>;
   /** Minutes; 0 = the stream stays open for the life of the session. */
   readonly timeoutMinutes: number;
+  /** Events raised while the subscription had no open stream. */
   readonly queue: Buffer[];
-  readonly streams: Set<EventStream>;
 }
 
 /** Bounds memory when a client subscribes and never reads. */
@@ -30,6 +30,9 @@ export class EventChannel extends EventEmitter<{
 }> {
   readonly faults = new StreamFaults();
   private readonly subscriptions = new Map<string, Subscription>();
+  /** Every stream whose socket is still open, with the subscription it was opened for (which
+   * may already be deleted while the stream finishes ending). */
+  private readonly streams = new Map<EventStream, Subscription>();
 
   constructor(private readonly options: ResolvedOptions) {
     super();
@@ -40,17 +43,12 @@ export class EventChannel extends EventEmitter<{
   }
 
   get openStreamCount(): number {
-    let count = 0;
-    for (const subscription of this.subscriptions.values()) count += subscription.streams.size;
-    return count + this.orphanStreams.size;
+    return this.streams.size;
   }
 
   openStreamsOf(loginName: string): number {
-    return this.streamsOf(loginName).filter((stream) => stream.isOpen).length;
+    return this.streamsOf(loginName).length;
   }
-
-  /** Streams whose subscription is gone but whose socket has not closed yet. */
-  private readonly orphanStreams = new Set<EventStream>();
 
   create(sessionId: string, loginName: string, packages: string[], timeout: number): Subscription {
     const subscription: Subscription = {
@@ -60,7 +58,6 @@ export class EventChannel extends EventEmitter<{
       packages: new Set(packages),
       timeoutMinutes: timeout,
       queue: [],
-      streams: new Set(),
     };
     this.subscriptions.set(subscription.id, subscription);
     return subscription;
@@ -75,11 +72,7 @@ export class EventChannel extends EventEmitter<{
     const subscription = this.subscriptions.get(id);
     if (!subscription) return false;
     this.subscriptions.delete(id);
-    for (const stream of subscription.streams) {
-      this.orphanStreams.add(stream);
-      stream.end();
-    }
-    subscription.streams.clear();
+    for (const [stream, owner] of this.streams) if (owner === subscription) stream.end();
     return true;
   }
 
@@ -98,9 +91,11 @@ export class EventChannel extends EventEmitter<{
     for (const subscription of this.subscriptions.values()) {
       if (subscription.loginName !== loginName) continue;
       if (pkg !== undefined && !subscription.packages.has(pkg)) continue;
-      const open = [...subscription.streams].filter((stream) => stream.isOpen);
+      const open = [...this.streams].filter(
+        ([stream, owner]) => owner === subscription && stream.isOpen,
+      );
       if (open.length > 0) {
-        for (const stream of open) stream.deliver(line);
+        for (const [stream] of open) stream.deliver(line);
       } else if (this.options.queueEventsWhileDisconnected) {
         subscription.queue.push(line);
         if (subscription.queue.length > MAX_QUEUED_LINES) subscription.queue.shift();
@@ -114,15 +109,15 @@ export class EventChannel extends EventEmitter<{
   }
 
   endStreams(): void {
-    for (const stream of this.streamsOf()) stream.end();
+    for (const stream of this.streams.keys()) stream.end();
   }
 
   resetStreams(): void {
-    for (const stream of this.streamsOf()) stream.reset();
+    for (const stream of [...this.streams.keys()]) stream.reset();
   }
 
   silenceStreams(): void {
-    for (const stream of this.streamsOf()) stream.silence();
+    for (const stream of this.streams.keys()) stream.silence();
   }
 
   /** Answers the polling URL (GET or POST, no cookie needed). */
@@ -155,12 +150,11 @@ export class EventChannel extends EventEmitter<{
       faults: this.faults,
       requeue: (line) => subscription.queue.unshift(line),
       onClose: () => {
-        subscription.streams.delete(stream);
-        this.orphanStreams.delete(stream);
+        this.streams.delete(stream);
         this.emit('stream-close', { loginName: subscription.loginName });
       },
     });
-    subscription.streams.add(stream);
+    this.streams.set(stream, subscription);
     exchange.record(200);
     const queued = subscription.queue.splice(0);
     stream.start(queued);
@@ -168,18 +162,15 @@ export class EventChannel extends EventEmitter<{
   }
 
   stop(): void {
-    for (const stream of this.streamsOf()) stream.terminate();
+    for (const stream of [...this.streams.keys()]) stream.terminate();
     this.subscriptions.clear();
   }
 
-  private streamsOf(loginName?: string): EventStream[] {
-    const streams: EventStream[] = [...this.orphanStreams];
-    for (const subscription of this.subscriptions.values()) {
-      if (loginName === undefined || subscription.loginName === loginName) {
-        streams.push(...subscription.streams);
-      }
-    }
-    return streams.filter((stream) => loginName === undefined || !this.orphanStreams.has(stream));
+  /** Open streams of a user's live subscriptions. */
+  private streamsOf(loginName: string): EventStream[] {
+    return [...this.streams]
+      .filter(([, owner]) => owner.loginName === loginName && this.subscriptions.has(owner.id))
+      .map(([stream]) => stream);
   }
 }
 
