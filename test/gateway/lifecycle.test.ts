@@ -101,6 +101,19 @@ describe('engine lifecycle', () => {
     expect(h.sim.counts()).toMatchObject({ authentications: 1, subscriptions: 1, sessionsOpen: 1 });
   });
 
+  it('a failed state re-read is retried on the same session and subscription', async () => {
+    h = await startHarness({ heartbeatMs: null }, { recovery: FAST });
+    h.sim.faults.failEndpoint({ path: '/telephony/state' }, 503, 2);
+    const reasons: string[] = [];
+    h.engine.onView((v) => reasons.push(v.connection.reason ?? ''));
+    await h.engine.start(h.config('oxe19141'));
+    await online(h, 'online after two failed re-reads');
+    expect(reasons).toContain('gateway answered HTTP 503');
+    const reads = h.sim.requestLog.filter((e) => e.path.endsWith('/telephony/state'));
+    expect(reads.map((e) => e.status)).toEqual([503, 503, 200]);
+    expect(h.sim.counts()).toMatchObject({ authentications: 1, subscriptions: 1, openStreams: 1 });
+  });
+
   it('nudge() replaces a half-open stream and re-reads the state', async () => {
     h = await startHarness({ heartbeatMs: null });
     await h.engine.start(h.config('oxe19141'));

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { silentLoggerFactory } from '../../electron/gateway/log.js';
 import { ResyncFailure, listenOnce } from '../../electron/gateway/stream-listener.js';
 import type { O2gEvent } from '../../shared/events/index.js';
@@ -13,6 +13,7 @@ let server: http.Server | undefined;
 let response: http.ServerResponse | undefined;
 const dispatcher = new Agent({ bodyTimeout: 0 });
 
+afterAll(() => dispatcher.close());
 afterEach(async () => {
   response?.destroy();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
