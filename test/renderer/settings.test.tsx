@@ -1,53 +1,15 @@
 /**
- * The settings form against a fake bridge: loading, the password rules, locked fields, inline
- * validation with specific messages, saving (and main's refusals), the connection test's
- * progress and the demo.
+ * The settings form against a fake bridge: loading, the password rules, locked fields, saving,
+ * the UI language, CA files, the connection test's progress and the demo.
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { DoctorCheck, SettingsView } from '../../shared/ipc/channels.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings/schema.js';
+import type { DoctorCheck } from '../../shared/ipc/channels.js';
 import { SettingsPage } from '../../renderer/settings/SettingsPage.js';
 import { FakeBridge } from './fake-bridge.js';
 import { renderWithBridge } from './render.js';
-
-const CONFIGURED: Settings = {
-  ...DEFAULT_SETTINGS,
-  gateway: { ...DEFAULT_SETTINGS.gateway, server: 'o2g.example.com', login: 'oxe19141' },
-};
-
-function renderSettings(view: Partial<SettingsView> = {}, bridge = new FakeBridge()) {
-  bridge.answer('settings:get', () => ({
-    settings: CONFIGURED,
-    hasPassword: true,
-    canStorePassword: true,
-    locked: [],
-    ...view,
-  }));
-  return renderWithBridge(<SettingsPage />, { bridge });
-}
-
-const field = (label: string) => screen.findByLabelText(label);
-const user = () => userEvent.setup();
-
-/** Types the text; pastes it when it is long or holds braces (user-event's key syntax). */
-async function enter(input: HTMLElement, text: string) {
-  if (text === '') return;
-  if (text.length > 100 || text.includes('{')) {
-    input.focus();
-    await userEvent.paste(text);
-  } else {
-    await userEvent.type(input, text);
-  }
-}
-
-async function replace(label: string, text: string) {
-  const input = await field(label);
-  await userEvent.clear(input);
-  await enter(input, text);
-  return input;
-}
+import { CONFIGURED, field, renderSettings, replace, user } from './settings-render.js';
 
 describe('settings form', () => {
   it('loads the stored settings and never pre-fills the password', async () => {
@@ -87,87 +49,6 @@ describe('settings form', () => {
     expect(screen.getAllByText('Set by your administrator')).toHaveLength(3);
   });
 
-  const cases: Array<[string, string, string]> = [
-    ['Gateway address', '', 'Enter the gateway address, for example o2g.example.com.'],
-    [
-      'Gateway address',
-      'o2g example',
-      'Not a usable address: write host, host:port or https://host:port.',
-    ],
-    [
-      'Gateway address',
-      'ftp://o2g.example.com',
-      'Use https:// (http:// only for a lab gateway), or just the host name.',
-    ],
-    [
-      'Gateway address',
-      'o2g.example.com:99999',
-      'Not a usable address: write host, host:port or https://host:port.',
-    ],
-    ['Login', '', 'Enter your login, for example oxe19141.'],
-    ['Login', 'oxe 19141', 'A login has no spaces.'],
-    ['Proxy', 'proxy.corp:3128', 'Write the proxy as http://host:port, or leave it empty.'],
-    ['Close the popup after (seconds)', '12a', 'Enter whole seconds from 0 to 600.'],
-    ['Close the popup after (seconds)', '601', 'Enter whole seconds from 0 to 600.'],
-    [
-      'CRM address',
-      'http://crm.example.com/?q={number}',
-      'The CRM address must start with https://.',
-    ],
-    [
-      'CRM address',
-      'https://crm.example.com/search',
-      'Put {number} where the caller’s number goes.',
-    ],
-    ['CRM address', 'https://exa mple/{number}', 'This CRM address is not a valid web address.'],
-    ['Gateway address', 'x'.repeat(513), 'Too long: at most 512 characters.'],
-  ];
-  for (const [label, text, message] of cases) {
-    it(`explains what is wrong: ${label} = "${text.slice(0, 40)}"`, async () => {
-      renderSettings();
-      const input = await replace(label, text);
-      expect(input).toHaveAttribute('aria-invalid', 'true');
-      expect(input).toHaveAccessibleDescription(expect.stringContaining(message));
-    });
-  }
-
-  it('accepts good values without a message', async () => {
-    renderSettings();
-    for (const [label, text] of [
-      ['Gateway address', 'https://o2g.example.com:443'],
-      ['Proxy', 'http://proxy.corp:3128'],
-      ['Close the popup after (seconds)', '30'],
-      ['CRM address', 'https://crm.example.com/search?phone={number}'],
-    ] as const) {
-      const input = await replace(label, text);
-      expect(input).not.toHaveAttribute('aria-invalid');
-    }
-  });
-
-  it('does not flag untouched fields until a save is tried, then flags them all', async () => {
-    const bridge = new FakeBridge();
-    renderSettings({ settings: DEFAULT_SETTINGS, hasPassword: false }, bridge);
-    const server = await field('Gateway address');
-    expect(server).not.toHaveAttribute('aria-invalid');
-
-    await user().click(screen.getByRole('button', { name: 'Save' }));
-    expect(server).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByLabelText('Login')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByRole('status')).toHaveTextContent(
-      'Not saved: fix the fields marked in red.',
-    );
-    expect(bridge.requestsOn('settings:save')).toHaveLength(0);
-  });
-
-  it('needs no gateway in demo mode', async () => {
-    const bridge = new FakeBridge();
-    renderSettings({ settings: DEFAULT_SETTINGS }, bridge);
-    await user().click(await field('Use the built-in demo instead of a gateway'));
-    await user().click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(bridge.requestsOn('settings:save')).toHaveLength(1));
-    expect(bridge.requestsOn('settings:save')[0]?.settings.demoMode).toBe(true);
-  });
-
   it('saves the edited settings with the new password, then forgets the typed password', async () => {
     const bridge = new FakeBridge();
     renderSettings({ hasPassword: false }, bridge);
@@ -196,18 +77,6 @@ describe('settings form', () => {
     await user().click(await screen.findByRole('button', { name: 'Save' }));
     await waitFor(() => expect(bridge.requestsOn('settings:save')).toHaveLength(1));
     expect(bridge.requestsOn('settings:save')[0]?.password).toBeUndefined();
-  });
-
-  it('shows main’s refusal next to the field it names', async () => {
-    const bridge = new FakeBridge().answer('settings:save', () => ({
-      ok: false,
-      errors: { 'gateway.server': 'This gateway is not allowed by policy.' },
-    }));
-    renderSettings({}, bridge);
-    await user().click(await screen.findByRole('button', { name: 'Save' }));
-    expect(await field('Gateway address')).toHaveAccessibleDescription(
-      'This gateway is not allowed by policy.',
-    );
   });
 
   it('switches the UI language after saving a language choice', async () => {
