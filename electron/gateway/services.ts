@@ -63,6 +63,13 @@ export function resolveServices(info: SessionInfo, reach: Reach): ServiceUrls {
 
   const byName = new Map<string, string>();
   for (const { serviceName, relativeUrl } of info.services) {
+    // Tolerate an absolute URL where a relative one is expected: use it as given.
+    if (/^https?:\/\//i.test(relativeUrl)) {
+      const absolute = relativeUrl.replace(/\/+$/, '');
+      const isTelephony = new URL(absolute).pathname.toLowerCase().endsWith('/telephony');
+      byName.set(isTelephony ? 'telephony' : serviceName.toLowerCase(), absolute);
+      continue;
+    }
     const path = relativeUrl.startsWith('/') ? relativeUrl : `/${relativeUrl}`;
     if (path.toLowerCase().startsWith('/telephony')) {
       byName.set('telephony', `${base}/telephony`);

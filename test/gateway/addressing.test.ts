@@ -67,6 +67,11 @@ describe('gateway address', () => {
     expect(publicServices.routing).toBeUndefined();
     expect(publicServices.byName.has('basictelephony')).toBe(false);
     expect(resolveServices(info, 'private').telephony).toBe('http://in/api/rest/1.0/telephony');
+    const absolute = readSessionInfo({
+      publicBaseUrl: 'https://out/api/rest/1.0',
+      services: [{ serviceName: 'Routing', relativeUrl: 'https://other/api/rest/1.0/routing/' }],
+    });
+    expect(resolveServices(absolute, 'public').routing).toBe('https://other/api/rest/1.0/routing');
   });
 });
 
