@@ -66,6 +66,7 @@ export function createAlertSurfaces(options: SurfaceOptions): AlertSurfaces {
     createNotification: (notificationOptions) => new Notification(notificationOptions),
     platform,
     onClick: (callRef) => router.showPopup(callRef),
+    isSupported: () => Notification.isSupported(),
     icon: appIcon,
   });
 
@@ -73,6 +74,13 @@ export function createAlertSurfaces(options: SurfaceOptions): AlertSurfaces {
     notifications,
     popups,
     alertSettings: () => options.account.settings().alerts,
+    // The dashboard's taskbar button flashes while a call rings, until it stops.
+    drawAttention: (ringing) => {
+      const dashboard = windows.get('dashboard');
+      if (dashboard instanceof BrowserWindow && !dashboard.isDestroyed()) {
+        dashboard.flashFrame(ringing);
+      }
+    },
   });
 
   const badge = new MissedCallBadge({

@@ -55,14 +55,14 @@ export function registerAppIpc(options: AppIpcOptions): () => void {
       shell,
       chooseCaFile,
       reconnect,
-      settingsSaved: (settings) => {
+      settingsSaved: (settings, change) => {
         if (settings.startAtLogin !== tray.startAtLoginShown) {
           options.startAtLogin.set(settings.startAtLogin).catch((error: unknown) => {
             log.error('Start at login failed', { error });
           });
           tray.setStartAtLogin(settings.startAtLogin);
         }
-        void reconnect();
+        if (change.reconnect) void reconnect();
       },
     }),
     options.logger('ipc'),

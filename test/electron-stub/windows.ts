@@ -154,6 +154,12 @@ export class BrowserWindow extends EventEmitter {
     return this.bounds;
   }
 
+  flashing = false;
+
+  flashFrame(flag: boolean): void {
+    this.flashing = flag;
+  }
+
   setOverlayIcon(icon: Electron.NativeImage | null, description: string): void {
     this.overlayIcons.push({ icon, description });
   }

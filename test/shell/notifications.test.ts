@@ -24,6 +24,7 @@ function registry(platform = 'linux') {
     createNotification: (options) => new Notification(options),
     platform,
     onClick: (callRef) => clicked.push(callRef),
+    isSupported: () => Notification.isSupported(),
   });
   return { notifications, clicked };
 }
@@ -72,6 +73,14 @@ describe('notification registry', () => {
     expect(notifications.callRefs()).toEqual(['7002']);
     notifications.close('7002');
     expect(notificationRecord.created[1]!.closed).toBe(true);
+    expect(notifications.callRefs()).toEqual([]);
+  });
+
+  it('shows nothing (and does not throw) where the desktop has no notification server', () => {
+    notificationRecord.supported = false;
+    const { notifications } = registry();
+    notifications.show(alertFor('7001'));
+    expect(notificationRecord.created).toHaveLength(0);
     expect(notifications.callRefs()).toEqual([]);
   });
 

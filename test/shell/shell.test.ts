@@ -169,9 +169,13 @@ describe('engine views and alerts', () => {
     const popup = windowRecord.created.at(-1)!;
     expect(popup.loadedUrls).toEqual(['app://o2g/popup.html?callRef=7001&region=FR']);
 
+    const dashboard = windowRecord.created[0]!;
+    expect(dashboard.flashing).toBe(true);
+
     harness.engine.pushAlert({ action: 'close', callRef: '7001', reason: 'answered-elsewhere' });
     expect(notification.closed).toBe(true);
     expect(popup.destroyed).toBe(true);
+    expect(dashboard.flashing).toBe(false);
   });
 
   it('a click on the notification brings back a dismissed popup', async () => {
@@ -190,6 +194,27 @@ describe('engine views and alerts', () => {
 
     clickNotification(notificationRecord.created[0]!);
     expect(harness.shell.popups.callRefs()).toEqual(['7001']);
+  });
+
+  it('saving alert settings keeps the connection; changing the gateway reconnects', async () => {
+    harness = await startInDemo();
+    const settings = harness.shell.account.settings();
+    const quieter = { ...settings, alerts: { ...settings.alerts, autoDismissSeconds: 30 } };
+    expect(await invokeIpc('settings:save', { settings: quieter })).toEqual({ ok: true });
+    await Promise.resolve();
+    expect(harness.engine.starts).toHaveLength(1);
+
+    const real = {
+      ...quieter,
+      demoMode: false,
+      gateway: { ...quieter.gateway, server: 'o2g.example.com', login: 'oxe31001' },
+    };
+    await invokeIpc('settings:save', { settings: real, password: 'Tr0mbone!Quiet#42' });
+    await vi.waitFor(() => expect(harness.engine.starts).toHaveLength(2));
+    expect(harness.engine.starts[1]).toMatchObject({
+      server: 'o2g.example.com',
+      login: 'oxe31001',
+    });
   });
 
   it('honours the alert settings: popups off, notifications off', async () => {

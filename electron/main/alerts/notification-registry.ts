@@ -18,6 +18,8 @@ export interface NotificationRegistryDeps {
   createNotification(options: NotificationConstructorOptions): CallNotification;
   platform: string;
   onClick(callRef: string): void;
+  /** False on desktops without a notification server: the popup alone then alerts. */
+  isSupported(): boolean;
   /** The app icon, shown beside the text where the platform allows. */
   icon?: string;
 }
@@ -50,6 +52,7 @@ export class NotificationRegistry {
 
   show(alert: Alert): void {
     this.close(alert.callRef);
+    if (!this.deps.isSupported()) return;
     const notification = this.deps.createNotification(
       notificationOptions(alert, this.deps.platform, this.deps.icon),
     );

@@ -25,7 +25,8 @@ export interface AppRequestDeps {
   shell: ExternalOpener;
   chooseCaFile(): Promise<string | null>;
   reconnect(): Promise<ActionResult>;
-  settingsSaved(settings: Settings, passwordChanged: boolean): void;
+  /** `reconnect` is true when the gateway, the password or demo mode changed. */
+  settingsSaved(settings: Settings, change: { readonly reconnect: boolean }): void;
 }
 
 const OK: ActionResult = { ok: true };
@@ -34,6 +35,11 @@ const fail = (message: string): ActionResult => ({ ok: false, message });
 function callerNumber(view: PresenceView, alert: Alert | undefined, callRef: string) {
   if (alert) return alert.caller.number;
   return view.calls.find((call) => call.callRef === callRef)?.caller.number ?? null;
+}
+
+/** Alert or language changes must not drop a working connection. */
+function sameConnection(a: Settings, b: Settings): boolean {
+  return a.demoMode === b.demoMode && JSON.stringify(a.gateway) === JSON.stringify(b.gateway);
 }
 
 export function appRequestHandlers(deps: AppRequestDeps): RequestHandlers {
@@ -85,8 +91,13 @@ export function appRequestHandlers(deps: AppRequestDeps): RequestHandlers {
     'settings:get': () => deps.account.view(),
 
     'settings:save': ({ settings, password }) => {
+      const before = deps.account.settings();
       const result = deps.account.save(settings, password);
-      if (result.ok) deps.settingsSaved(deps.account.settings(), password !== undefined);
+      if (result.ok) {
+        const after = deps.account.settings();
+        const reconnect = password !== undefined || !sameConnection(before, after);
+        deps.settingsSaved(after, { reconnect });
+      }
       return result;
     },
 
