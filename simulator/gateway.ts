@@ -21,21 +21,29 @@ export interface Gateway {
   readonly channel: EventChannel;
   readonly lines: Lines;
   readonly telephony: Telephony;
-  /** Origins such as http://127.0.0.1:41234, known once both ports listen. */
-  readonly urls: { rest: string; event: string };
+  readonly urls: GatewayUrls;
+}
+
+/** Origins such as http://127.0.0.1:41234, known once both ports listen; the public ones use
+ * `publicHostname`. */
+export interface GatewayUrls {
+  rest: string;
+  event: string;
+  publicRest: string;
+  publicEvent: string;
 }
 
 /** Builds the state; `urls` are filled in once the ports listen. */
 export function createGateway(options: ResolvedOptions): {
   gateway: Gateway;
   channel: EventChannel;
-  urls: { rest: string; event: string };
+  urls: GatewayUrls;
 } {
   const directory = new Directory(options.users, options.voicemailNumber);
   const channel = new EventChannel(options);
   const publish = (login: string, event: object) => channel.publish(login, event);
   const lines = new Lines(directory, publish);
-  const urls = { rest: '', event: '' };
+  const urls: GatewayUrls = { rest: '', event: '', publicRest: '', publicEvent: '' };
   const sessions = new SessionStore(options.sessionTtlSeconds);
   // A session that ends for any reason takes its subscriptions and their streams with it.
   sessions.onEnd((session) => channel.deleteForSession(session.id));

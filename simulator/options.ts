@@ -52,6 +52,12 @@ export interface SimulatorOptions {
   /** Voicemail number of every user (the `newDestination` of a call sent to voicemail). */
   voicemailNumber?: string;
   services?: ServiceEntry[];
+  /** Host name in the public URLs (publicUrl, publicBaseUrl, publicPollingUrl), e.g. 'localhost',
+   * so a client's private/public choice is visible; private URLs always use `host`. */
+  publicHostname?: string;
+  /** 'omit' leaves empty arrays out of call events (the 2018 capture sends them; SDKs say an
+   * absent field means "no change"), to check that clients accept both. */
+  emptyArrays?: 'send' | 'omit';
 }
 
 export type ResolvedOptions = Required<Omit<SimulatorOptions, 'heartbeatMs'>> & {
@@ -113,5 +119,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     missedCallCause: options.missedCallCause ?? 'NOT_ANSWERED',
     voicemailNumber: options.voicemailNumber ?? '39999',
     services: (options.services ?? DEFAULT_SERVICES).map((service) => ({ ...service })),
+    publicHostname: options.publicHostname ?? options.host ?? '127.0.0.1',
+    emptyArrays: options.emptyArrays ?? 'send',
   };
 }

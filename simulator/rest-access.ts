@@ -20,7 +20,7 @@ const CHALLENGE = { 'WWW-Authenticate': 'Basic realm="O2G Simulator"' };
 
 export function discovery(gateway: Gateway, exchange: Exchange): void {
   if (exchange.method !== 'GET') throw methodNotAllowed('GET');
-  const authUrl = `${gateway.urls.rest}/api/rest/authenticate?version=1.0`;
+  const path = '/api/rest/authenticate?version=1.0';
   exchange.json(200, {
     serverInfo: {
       productName: 'O2G Simulator',
@@ -28,7 +28,14 @@ export function discovery(gateway: Gateway, exchange: Exchange): void {
       productVersion: { major: '2.7', minor: '004.001' },
       haMode: false,
     },
-    versions: [{ id: '1.0', status: 'CURRENT', publicUrl: authUrl, internalUrl: authUrl }],
+    versions: [
+      {
+        id: '1.0',
+        status: 'CURRENT',
+        publicUrl: `${gateway.urls.publicRest}${path}`,
+        internalUrl: `${gateway.urls.rest}${path}`,
+      },
+    ],
   });
 }
 
@@ -59,13 +66,13 @@ export function authenticate(gateway: Gateway, exchange: Exchange): void {
   }
   const cookie = gateway.sessions.authenticate(user.loginName);
   const secure = gateway.options.tls ? '; Secure' : '';
-  const sessionsUrl = `${gateway.urls.rest}${SESSIONS_PATH}`;
+
   exchange.json(
     200,
     {
       credential: randomBytes(16).toString('base64url'),
-      publicUrl: sessionsUrl,
-      internalUrl: sessionsUrl,
+      publicUrl: `${gateway.urls.publicRest}${SESSIONS_PATH}`,
+      internalUrl: `${gateway.urls.rest}${SESSIONS_PATH}`,
       loginName: user.loginName,
       expired: false,
     },
@@ -81,16 +88,22 @@ const openSessionBody = z.object({
 });
 
 function sessionInfo(gateway: Gateway, session: Session): object {
-  const base = `${gateway.urls.rest}${API_BASE}`;
   return {
     admin: false,
     login: session.loginName,
     timeToLive: gateway.options.sessionTtlSeconds,
-    publicBaseUrl: base,
-    privateBaseUrl: base,
+    publicBaseUrl: `${gateway.urls.publicRest}${API_BASE}`,
+    privateBaseUrl: `${gateway.urls.rest}${API_BASE}`,
     creationDate: session.createdAt.toISOString(),
     expirationDate: session.expiresAt.toISOString(),
-    otherSessions: [],
+    otherSessions: gateway.sessions
+      .all()
+      .filter((other) => other.loginName === session.loginName && other.id !== session.id)
+      .map((other) => ({
+        sessionId: other.id,
+        creationDate: other.createdAt.toISOString(),
+        timeToLive: gateway.options.sessionTtlSeconds,
+      })),
     services: gateway.options.services.map((service) => ({
       serviceName: service.serviceName,
       serviceVersion: service.serviceVersion ?? '1.0',

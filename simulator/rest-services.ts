@@ -62,11 +62,11 @@ export async function subscriptions(request: ServiceRequest): Promise<void> {
     names,
     body.timeout ?? 10,
   );
-  const pollingUrl = `${gateway.urls.event}/OTEvents?subscriptionId=${subscription.id}`;
+  const polling = `/OTEvents?subscriptionId=${subscription.id}`;
   exchange.json(200, {
     subscriptionId: subscription.id,
-    publicPollingUrl: pollingUrl,
-    privatePollingUrl: pollingUrl,
+    publicPollingUrl: `${gateway.urls.publicEvent}${polling}`,
+    privatePollingUrl: `${gateway.urls.event}${polling}`,
     status: 'ACCEPTED',
     mode: 'CHUNK',
     format: 'JSON',

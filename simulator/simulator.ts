@@ -243,6 +243,13 @@ export class Simulator extends EventEmitter<SimulatorEvents> {
     });
     urls.rest = rest.url;
     urls.event = events.url;
+    const publicOrigin = (url: string) => {
+      const origin = new URL(url);
+      origin.hostname = options.publicHostname;
+      return origin.origin;
+    };
+    urls.publicRest = publicOrigin(rest.url);
+    urls.publicEvent = publicOrigin(events.url);
 
     let caPath: string | null = null;
     if (certificates) {

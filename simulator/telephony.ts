@@ -228,7 +228,12 @@ export class Telephony {
 
   private emitTo(call: Call, side: Side, build: (user: SimulatorUser) => object): void {
     const party = call[side];
-    if (party.kind === 'user') this.publish(party.user.loginName, build(party.user));
+    if (party.kind !== 'user') return;
+    const event = build(party.user);
+    this.publish(
+      party.user.loginName,
+      this.options.emptyArrays === 'omit' ? withoutEmptyArrays(event) : event,
+    );
   }
 
   /** BUSY while the user places a call or talks; a ringing incoming call leaves it FREE. */
@@ -242,6 +247,15 @@ export class Telephony {
       this.lines.setUserState(loginName, busy ? 'BUSY' : 'FREE');
     }
   }
+}
+
+/** The event with every empty array left out, at any depth. */
+function withoutEmptyArrays(event: object): object {
+  return JSON.parse(
+    JSON.stringify(event, (_key, value: unknown) =>
+      Array.isArray(value) && value.length === 0 ? undefined : value,
+    ),
+  ) as object;
 }
 
 function unknownCall() {

@@ -163,6 +163,44 @@ describe('sessions', () => {
   });
 });
 
+describe('private and public addresses', () => {
+  it('publishes public URLs under publicHostname and private ones under 127.0.0.1', async () => {
+    sim = await startSimulator({ publicHostname: 'localhost' });
+    const port = new URL(sim.restUrl).port;
+    const discovery = (await (await fetch(`${sim.restUrl}/api/rest`)).json()) as {
+      versions: Array<{ publicUrl: string; internalUrl: string }>;
+    };
+    expect(discovery.versions[0]?.publicUrl).toBe(
+      `http://localhost:${port}/api/rest/authenticate?version=1.0`,
+    );
+    expect(discovery.versions[0]?.internalUrl).toBe(
+      `${sim.restUrl}/api/rest/authenticate?version=1.0`,
+    );
+    const who = await login(sim);
+    expect(who.session.publicBaseUrl).toBe(`http://localhost:${port}/api/rest/1.0`);
+    expect(who.session.privateBaseUrl).toBe(`${sim.restUrl}/api/rest/1.0`);
+    const subscription = await call(who, 'POST', serviceUrl(who, 'subscriptions'), {
+      filter: { selectors: [{ names: ['telephony'] }] },
+    });
+    const body = subscription.json as Record<string, string>;
+    expect(new URL(body.publicPollingUrl ?? '').hostname).toBe('localhost');
+    expect(new URL(body.privatePollingUrl ?? '').hostname).toBe('127.0.0.1');
+  });
+
+  it("lists the same user's other sessions", async () => {
+    sim = await startSimulator();
+    const first = await login(sim, 'oxe19141');
+    const second = await login(sim, 'oxe19141');
+    await login(sim, 'oxe19140');
+    const info = (await call(second, 'GET', second.sessionsUrl)).json as {
+      otherSessions: Array<{ sessionId: string; timeToLive: number }>;
+    };
+    expect(info.otherSessions).toHaveLength(1);
+    expect(info.otherSessions[0]).toMatchObject({ timeToLive: 1800 });
+    expect((await call(first, 'GET', first.sessionsUrl)).status).toBe(200);
+  });
+});
+
 describe('users and logins', () => {
   it('returns a User with companyPhone and devices, by login or by number', async () => {
     sim = await startSimulator();

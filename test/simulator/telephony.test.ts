@@ -106,6 +106,23 @@ describe('an internal call, seen from both sides', () => {
     ]);
   });
 
+  it('leaves empty arrays out of call events when configured to', async () => {
+    sim = await startSimulator({ heartbeatMs: null, emptyArrays: 'omit' });
+    const callee = await listener(sim, 'oxe19141');
+    const callRef = await sim.placeCall({ number: '0240123456' }, 'oxe19141');
+    await sim.answer(callRef);
+    await callee.stream.untilLines(3);
+    const answered = callee.stream.events[2] as Json;
+    expect(answered).toMatchObject({
+      eventName: 'OnCallModified',
+      modifiedLegs: [{ state: 'ACTIVE' }],
+    });
+    for (const key of ['addedLegs', 'removedLegs', 'removedParticipantIds', 'deviceCapabilities']) {
+      expect(answered).not.toHaveProperty(key);
+    }
+    expect(answered.callData).not.toHaveProperty('tags');
+  });
+
   it('holds and retrieves: the holder sees HELD, the other side a held participant', async () => {
     sim = await startSimulator({ heartbeatMs: null });
     const caller = await listener(sim, 'oxe19140');
