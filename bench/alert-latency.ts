@@ -14,7 +14,7 @@ import { measure, percentile, sleep } from './stats.js';
 import type { BenchReport } from './stats.js';
 
 const FULL_CALLS_PER_RUN = 1_000;
-const FULL_RUNS = 5;
+const FULL_RUNS = 7;
 const WARM_UP_CALLS = 50;
 const CALL_TIMEOUT_MS = 5_000;
 

@@ -8,7 +8,7 @@ import type { DecoderBenchResult } from './decoder.js';
 import { measure } from './stats.js';
 import type { BenchReport } from './stats.js';
 
-const RUNS = 3;
+const RUNS = 5;
 
 export async function runDecoderTargets(quick = false): Promise<BenchReport> {
   const runs = quick ? 1 : RUNS;
