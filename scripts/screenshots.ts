@@ -5,7 +5,12 @@
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { buildRenderer, REPO_ROOT, TEST_OUTPUT } from '../test/browser/renderer-site.js';
+import {
+  buildRenderer,
+  removeBuild,
+  REPO_ROOT,
+  TEST_OUTPUT,
+} from '../test/browser/renderer-site.js';
 import { captureScreenshots } from '../test/browser/screenshot-flow.js';
 
 /** The README shows the English pair in both themes and the French pair in the light theme. */
@@ -21,7 +26,9 @@ const README_IMAGES = [
 async function main(): Promise<void> {
   const started = performance.now();
   const built = await buildRenderer();
-  const written = await captureScreenshots(built, join(TEST_OUTPUT, 'screenshots'));
+  const written = await captureScreenshots(built, join(TEST_OUTPUT, 'screenshots')).finally(() =>
+    removeBuild(built),
+  );
 
   const docs = join(REPO_ROOT, 'docs/screenshots');
   await mkdir(docs, { recursive: true });

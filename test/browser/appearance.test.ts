@@ -9,13 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { contrastProblems } from './contrast.js';
 import { DASHBOARD_SIZE, POPUP_SIZE, startWorld, type BrowserWorld } from './harness.js';
-import { buildRenderer, TEST_OUTPUT } from './renderer-site.js';
+import { buildRenderer, removeBuild, TEST_OUTPUT } from './renderer-site.js';
 import { captureScreenshots } from './screenshot-flow.js';
 
 let built: string;
 
 beforeAll(async () => {
   built = await buildRenderer();
+});
+
+afterAll(async () => {
+  await removeBuild(built);
 });
 
 /** Width and height from a PNG's IHDR chunk. */

@@ -5,14 +5,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRenderer } from './renderer-site.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRenderer, removeBuild } from './renderer-site.js';
 
 const POPUP_BUDGET_BYTES = 250 * 1024;
 let built: string;
 
 beforeAll(async () => {
   built = await buildRenderer();
+});
+
+afterAll(async () => {
+  await removeBuild(built);
 });
 
 async function gzippedLoad(page: string): Promise<{ files: string[]; bytes: number }> {

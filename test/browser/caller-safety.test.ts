@@ -8,16 +8,19 @@ import type { Page } from 'playwright-core';
 import type { CallOrigin } from '../../simulator/index.js';
 import { F9_NAME, F9_NUMBER } from '../renderer/fixtures.js';
 import { POPUP_SIZE, startWorld, type BrowserWorld } from './harness.js';
-import { buildRenderer } from './renderer-site.js';
+import { buildRenderer, removeBuild } from './renderer-site.js';
 
+let built: string;
 let world: BrowserWorld;
 
 beforeAll(async () => {
-  world = await startWorld({ builtRenderer: await buildRenderer() });
+  built = await buildRenderer();
+  world = await startWorld({ builtRenderer: built });
 });
 
 afterAll(async () => {
   await world?.close();
+  await removeBuild(built);
 });
 
 afterEach(async () => {

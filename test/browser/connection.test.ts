@@ -6,14 +6,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RECOVERY_TUNING } from '../../electron/gateway/recovery-policy.js';
 import { overflowsWindow, startWorld, type BrowserWorld } from './harness.js';
-import { buildRenderer } from './renderer-site.js';
+import { buildRenderer, removeBuild } from './renderer-site.js';
 
 const TWO_MINUTES = 120_000;
+let built: string;
 let world: BrowserWorld;
 
 beforeAll(async () => {
   world = await startWorld({
-    builtRenderer: await buildRenderer(),
+    builtRenderer: (built = await buildRenderer()),
     engine: {
       recovery: {
         ...DEFAULT_RECOVERY_TUNING,
@@ -27,6 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await world?.close();
+  await removeBuild(built);
 });
 
 afterEach(() => {

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startWorld, type BrowserWorld } from './harness.js';
-import { buildRenderer } from './renderer-site.js';
+import { buildRenderer, removeBuild } from './renderer-site.js';
 
 let built: string;
 let world: BrowserWorld;
@@ -18,6 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await world?.close();
+  await removeBuild(built);
 });
 
 afterEach(() => {

@@ -4,7 +4,7 @@
  * app:// protocol sends, so an inline script or a network call fails here as it would there.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -21,11 +21,15 @@ export const TEST_OUTPUT = join(REPO_ROOT, 'test-output');
 export const RENDERER_CSP = CONTENT_SECURITY_POLICY;
 
 /**
- * Builds renderer/ with its own Vite config into `outDir`, as `npm run build` does. Vitest runs
+ * Builds renderer/ with its own Vite config into a fresh folder under test-output/, as
+ * `npm run build` does. Vitest runs
  * with NODE_ENV=test, which would make Vite bundle React's development build; the production
  * build is the one the app ships and the one measured here.
  */
-export async function buildRenderer(outDir = join(TEST_OUTPUT, 'renderer-build')): Promise<string> {
+export async function buildRenderer(): Promise<string> {
+  // A folder of its own per build: two test runs at once must not empty each other's pages.
+  await mkdir(TEST_OUTPUT, { recursive: true });
+  const outDir = await mkdtemp(join(TEST_OUTPUT, 'renderer-build-'));
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
@@ -40,6 +44,10 @@ export async function buildRenderer(outDir = join(TEST_OUTPUT, 'renderer-build')
     else process.env.NODE_ENV = nodeEnv;
   }
   return outDir;
+}
+
+export async function removeBuild(outDir: string | undefined): Promise<void> {
+  if (outDir) await rm(outDir, { recursive: true, force: true });
 }
 
 const TYPES: Record<string, string> = {

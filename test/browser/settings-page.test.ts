@@ -5,16 +5,19 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWorld, type BrowserWorld } from './harness.js';
-import { buildRenderer } from './renderer-site.js';
+import { buildRenderer, removeBuild } from './renderer-site.js';
 
+let built: string;
 let world: BrowserWorld;
 
 beforeAll(async () => {
-  world = await startWorld({ builtRenderer: await buildRenderer() });
+  built = await buildRenderer();
+  world = await startWorld({ builtRenderer: built });
 });
 
 afterAll(async () => {
   await world?.close();
+  await removeBuild(built);
 });
 
 afterEach(() => {
