@@ -93,12 +93,6 @@ export class GatewayHttp {
     return response;
   }
 
-  /** The session cookie value, for tests and teardown checks; never logged. */
-  async hasSessionCookie(url: string): Promise<boolean> {
-    const cookies = await this.jar.getCookies(url);
-    return cookies.some((c) => c.key.toLowerCase() === 'alcuserid');
-  }
-
   private async keepCookies(url: string, header: string | string[] | undefined): Promise<void> {
     if (header === undefined) return;
     for (const line of Array.isArray(header) ? header : [header]) {
