@@ -71,3 +71,12 @@ export function callRemoved(
     deviceCapabilities: deviceCapabilitiesOf(user),
   };
 }
+
+/** The event with every empty array left out, at any depth (`emptyArrays: 'omit'`). */
+export function withoutEmptyArrays(event: object): object {
+  return JSON.parse(
+    JSON.stringify(event, (_key, value: unknown) =>
+      Array.isArray(value) && value.length === 0 ? undefined : value,
+    ),
+  ) as object;
+}

@@ -47,6 +47,10 @@ export function partyNumber(party: Party): string {
   return party.kind === 'user' ? party.user.extension : party.number;
 }
 
+export function sameUser(a: Party, b: Party): boolean {
+  return a.kind === 'user' && b.kind === 'user' && a.user.loginName === b.user.loginName;
+}
+
 export function participantId(party: Party): string {
   if (party.kind === 'external' && party.anonymous) return 'p-anonymous';
   return `p-${partyNumber(party)}`;

@@ -2,11 +2,19 @@
 // each internal side sees (protocol §8.8): ringing, answered, held, released, removed, user
 // state; a missed call or a voicemail deposit updates the callee's counters (see lines.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { callCreated, callModified, callRemoved, type CallChanges } from './call-events.js';
+import {
+  callCreated,
+  callModified,
+  callRemoved,
+  withoutEmptyArrays,
+  type CallChanges,
+} from './call-events.js';
 import {
   other,
   participantId,
   participantOf,
+  partyNumber,
+  sameUser,
   type Call,
   type Party,
   type Side,
@@ -57,14 +65,34 @@ export class Telephony {
       uuid: randomUUID(),
       caller,
       callee: target,
-      initialCalled: callee.kind === 'user' ? callee.user.extension : numberOf(callee),
+      initialCalled: callee.kind === 'user' ? callee.user.extension : partyNumber(callee),
       lastRedirecting: target === callee ? undefined : callee,
       phase: 'ringing',
       held: { caller: false, callee: false },
     };
-    if (callee.kind === 'user' && this.lines.get(callee.user.loginName).dnd) {
+    if (sameUser(caller, target)) {
+      throw telephonyError(
+        400,
+        'BAD_PARAMETER_VALUE',
+        'INVALID_DESTINATION',
+        'A user cannot call itself.',
+      );
+    }
+    const refusal =
+      callee.kind !== 'user'
+        ? undefined
+        : this.lines.get(callee.user.loginName).dnd
+          ? 'DO_NOT_DISTURB'
+          : this.forwardsToVoicemail(callee.user)
+            ? 'FORWARDED'
+            : undefined;
+    if (refusal) {
+      // The callee's phone never rings: only an internal caller sees the attempt end.
       this.emitTo(call, 'caller', (user) => callCreated(call, 'caller', user));
-      this.emitTo(call, 'caller', (user) => callRemoved(call, user, 'DO_NOT_DISTURB'));
+      this.emitTo(call, 'caller', (user) => callRemoved(call, user, refusal));
+      if (refusal === 'FORWARDED' && callee.kind === 'user') {
+        this.lines.leaveVoicemail(callee.user.loginName);
+      }
       return ref;
     }
     this.calls.set(ref, call);
@@ -113,12 +141,20 @@ export class Telephony {
     const previous = call.callee;
     const toVoicemail = destination.toUpperCase() === 'VOICEMAIL';
     const newDestination = toVoicemail ? this.options.voicemailNumber : destination;
-    if (numberOf(previous) === newDestination) {
+    if (partyNumber(previous) === newDestination) {
       throw telephonyError(400, 'BAD_PARAMETER_VALUE', 'INVALID_DESTINATION', 'Same destination.');
+    }
+    const target = toVoicemail ? undefined : this.directory.byExtension(destination);
+    if (target && sameUser(call.caller, { kind: 'user', user: target })) {
+      throw telephonyError(
+        400,
+        'BAD_PARAMETER_VALUE',
+        'INVALID_DESTINATION',
+        'That is the caller.',
+      );
     }
     this.emitTo(call, 'callee', (user) => callRemoved(call, user, 'REDIRECTED', newDestination));
 
-    const target = toVoicemail ? undefined : this.directory.byExtension(destination);
     call.callee = toVoicemail
       ? { kind: 'service', number: newDestination, displayName: 'Voicemail', subType: 'voicemail' }
       : target
@@ -177,6 +213,11 @@ export class Telephony {
     return target && target.loginName !== user.loginName
       ? { kind: 'user', user: target }
       : original;
+  }
+
+  private forwardsToVoicemail(user: SimulatorUser): boolean {
+    const forward = this.lines.get(user.loginName).forward;
+    return !forward?.forwardType && forward?.destinations[0]?.type === 'VOICEMAIL';
   }
 
   /** `side` leaves the call: it sees the call removed; the far side sees it release first. */
@@ -249,19 +290,6 @@ export class Telephony {
   }
 }
 
-/** The event with every empty array left out, at any depth. */
-function withoutEmptyArrays(event: object): object {
-  return JSON.parse(
-    JSON.stringify(event, (_key, value: unknown) =>
-      Array.isArray(value) && value.length === 0 ? undefined : value,
-    ),
-  ) as object;
-}
-
 function unknownCall() {
   return telephonyError(404, 'CALL_REFERENCE_NOT_FOUND', 'INVALID_CALL_ID', 'Unknown callRef.');
-}
-
-function numberOf(party: Party): string {
-  return party.kind === 'user' ? party.user.extension : party.number;
 }

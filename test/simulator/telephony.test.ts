@@ -319,6 +319,35 @@ describe('forwarding, devices and user information', () => {
     });
   });
 
+  it('an immediate forward to voicemail never rings: the caller sees FORWARDED, a message waits', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const callee = await listener(sim, 'oxe19141');
+    const caller = await listener(sim, 'oxe19140');
+    await sim.setForward('oxe19141', { destinations: [{ type: 'VOICEMAIL' }] });
+    await sim.placeCall({ loginName: 'oxe19140' }, 'oxe19141');
+    await caller.stream.untilLines(3);
+    expect(caller.stream.events[2]).toMatchObject({
+      eventName: 'OnCallRemoved',
+      cause: 'FORWARDED',
+    });
+    await callee.stream.untilLines(3);
+    expect(names(callee.stream)).toEqual(['OnRoutingStateChanged', 'OnEventSummaryUpdated']);
+    expect(callee.stream.events[2]).toMatchObject({ eventSummary: { voiceMessagesNb: 1 } });
+  });
+
+  it('refuses a call to oneself and a redirect back to the caller', async () => {
+    sim = await startSimulator();
+    await expect(sim.placeCall({ loginName: 'oxe19141' }, 'oxe19141')).rejects.toMatchObject({
+      status: 400,
+      details: { telephony: { errorCause: 'INVALID_DESTINATION' } },
+    });
+    const callRef = await sim.placeCall({ loginName: 'oxe19140' }, 'oxe19141');
+    await expect(sim.redirect(callRef, '19140')).rejects.toMatchObject({ status: 400 });
+    expect(sim.calls()).toEqual([
+      { callRef, caller: 'oxe19140', callee: 'oxe19141', phase: 'ringing' },
+    ]);
+  });
+
   it('a device going out of service emits OnDeviceStateModified', async () => {
     sim = await startSimulator({ heartbeatMs: null });
     const { stream } = await listener(sim, 'oxe19141');
