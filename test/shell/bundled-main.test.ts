@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_CHANNELS } from '../../shared/ipc/channels.js';
 
@@ -17,7 +17,7 @@ let out: string;
 
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'o2g-bundle-'));
-  const common = {
+  const common: BuildOptions = {
     bundle: true,
     platform: 'node',
     target: 'node22',
@@ -25,7 +25,7 @@ beforeAll(async () => {
     logLevel: 'error',
     absWorkingDir: root,
     external: ['electron'],
-  } as const;
+  };
   await build({
     ...common,
     entryPoints: ['electron/main/main.ts'],
@@ -52,7 +52,7 @@ beforeAll(async () => {
   );
   // Run from inside `out`, so `electron` resolves to the stub and never to the real package
   // (whose launcher would try to download the binary).
-  await copyFile(join(root, 'test/shell/fixtures/run-bundled-main.cjs'), join(out, 'run.cjs'));
+  await copyFile(join(root, 'test/shell/fixtures/run-bundled-main.mjs'), join(out, 'run.mjs'));
 });
 afterAll(async () => rm(out, { recursive: true, force: true }));
 
@@ -60,7 +60,7 @@ describe('bundled main process', () => {
   it('starts, opens the settings on first run, runs the demo into the tray, and quits', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [join(out, 'run.cjs'), join(out, 'app/dist/main/main.cjs')],
+      [join(out, 'run.mjs'), join(out, 'app/dist/main/main.cjs')],
       { cwd: out, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }, timeout: 60_000 },
     );
     const report = JSON.parse(stdout.trim().split('\n').at(-1)!);
