@@ -1,11 +1,12 @@
 /**
  * Start-up shared by the three pages: find the preload bridge, read the settings once (for the
- * language and the CRM template), set up i18n and theme-independent document attributes, then
+ * language and the CRM template), set up i18n and keep it following the language setting, then
  * render. Runs in the sandboxed renderer.
  */
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
 import type { PresenceBridge } from '../../shared/ipc/bridge.js';
 import type { SettingsView } from '../../shared/ipc/channels.js';
 import { createI18n } from '../i18n/setup.js';
@@ -19,7 +20,27 @@ export interface PageContext {
   readonly settings: SettingsView | null;
 }
 
-export async function bootPage(render: (context: PageContext) => ReactNode): Promise<void> {
+/**
+ * The language can change while a window stays open: in the settings window (saved there) or in
+ * the OS. A window re-reads the setting when it gets focus, and follows the system language.
+ */
+function followLanguage(bridge: PresenceBridge, i18n: I18n): () => void {
+  const apply = async () => {
+    const latest = await bridge.request('settings:get', undefined).catch(() => null);
+    const language = resolveUiLanguage(latest?.settings.language ?? 'system', navigator.language);
+    if (language !== i18n.language) await i18n.changeLanguage(language);
+  };
+  const onChange = () => void apply();
+  window.addEventListener('focus', onChange);
+  window.addEventListener('languagechange', onChange);
+  return () => {
+    window.removeEventListener('focus', onChange);
+    window.removeEventListener('languagechange', onChange);
+  };
+}
+
+/** Renders the page; resolves to a teardown (pages never call it, tests do). */
+export async function bootPage(render: (context: PageContext) => ReactNode): Promise<() => void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('The page has no #root element.');
   const root = createRoot(container);
@@ -28,7 +49,7 @@ export async function bootPage(render: (context: PageContext) => ReactNode): Pro
   if (!bridge) {
     // Opened outside the app (a plain browser): say so instead of a blank window.
     root.render(<p className="page-message">{en.app.noBridge}</p>);
-    return;
+    return () => root.unmount();
   }
 
   const settings = await bridge.request('settings:get', undefined).catch(() => null);
@@ -38,6 +59,7 @@ export async function bootPage(render: (context: PageContext) => ReactNode): Pro
   i18n.on('languageChanged', (next) => {
     document.documentElement.lang = next;
   });
+  const stopFollowing = followLanguage(bridge, i18n);
 
   root.render(
     <StrictMode>
@@ -46,4 +68,8 @@ export async function bootPage(render: (context: PageContext) => ReactNode): Pro
       </I18nextProvider>
     </StrictMode>,
   );
+  return () => {
+    stopFollowing();
+    root.unmount();
+  };
 }
