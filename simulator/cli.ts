@@ -20,6 +20,7 @@ const HELP = `Usage: npm run simulator -- [options]
   --heartbeat-ms N          keepalive line interval, 0 = none (default 30000)
   --lf                      end event lines with \\n instead of \\r\\n
   --refusal 200|400         how a refused subscription is answered (default 200)
+  --quiet                   do not print each request
   --help`;
 
 function integer(value: string | undefined, flag: string): number | undefined {
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       'heartbeat-ms': { type: 'string' },
       lf: { type: 'boolean', default: false },
       refusal: { type: 'string', default: '200' },
+      quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -95,11 +97,13 @@ async function main(): Promise<void> {
       (error: unknown) => console.error(String(error)),
     );
   }
-  sim.on('request', (entry) => {
-    console.log(
-      `${entry.port} #${entry.connection} ${entry.method} ${entry.path} -> ${entry.status}`,
-    );
-  });
+  if (!values.quiet) {
+    sim.on('request', (entry) => {
+      console.log(
+        `${entry.port} #${entry.connection} ${entry.method} ${entry.path} -> ${entry.status}`,
+      );
+    });
+  }
 
   const shutdown = async () => {
     stopScenario();

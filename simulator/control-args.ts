@@ -17,6 +17,8 @@ export const SIMCTL_HELP = `Usage: npm run simctl -- <command> [options]
   fault cut [--at BYTES] [--how reset|end] | silent | expire [--user LOGIN]
   fault fail --path /sessions/keepalive --status 503|reset [--times N] [--method POST]
   fault delay --path /OTEvents --ms 2000 [--times N] | clear
+  scenario reference|FILE                         (replays it now)
+  demo on|off [--user LOGIN]                     (demo calls every 15-30 s)
   calls | status
   Global: --control URL (default: read from the file the simulator wrote)`;
 
@@ -101,6 +103,15 @@ export function parseControlArgs(argv: string[]): { command: ControlCommand; con
     }
     case 'fault':
       return done({ command: 'fault', fault: faultOf(argument, values) });
+    case 'scenario':
+      return done({ command: 'scenario', name: required(argument, 'the scenario name or file') });
+    case 'demo':
+      if (argument !== 'on' && argument !== 'off') throw new Error('demo takes on or off.');
+      return done({
+        command: 'demo',
+        on: argument === 'on',
+        ...(values.user ? { user: values.user } : {}),
+      });
     case 'calls':
     case 'status':
       return done({ command: verb });

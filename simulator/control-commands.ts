@@ -1,6 +1,8 @@
 // The commands a running simulator accepts from its control endpoint (plain Node): their JSON
 // shape (validated with zod) and how each one drives the Simulator API.
 import { z } from 'zod';
+import { startDemo } from './demo.js';
+import { loadScenario, playScenario } from './scenario.js';
 import type { CallOrigin, Simulator } from './simulator.js';
 
 const side = z.enum(['caller', 'callee']);
@@ -66,6 +68,8 @@ export const controlCommand = z.discriminatedUnion('command', [
     event: z.union([z.string(), z.object({}).loose()]),
   }),
   z.object({ command: z.literal('fault'), fault: faultCommand }),
+  z.object({ command: z.literal('scenario'), name: z.string().min(1, 'a scenario name or file') }),
+  z.object({ command: z.literal('demo'), user: user.optional(), on: z.boolean() }),
   z.object({ command: z.literal('calls') }),
   z.object({ command: z.literal('status') }),
 ]);
@@ -92,7 +96,17 @@ export function callerFrom(
   return { number: from, ...(named ? { name: named } : {}), anonymous: anonymous ?? false };
 }
 
-export async function runCommand(sim: Simulator, command: ControlCommand): Promise<unknown> {
+/** What a control endpoint keeps running between commands. */
+export interface ControlState {
+  stopDemo?: () => void;
+  stopScenario?: () => void;
+}
+
+export async function runCommand(
+  sim: Simulator,
+  command: ControlCommand,
+  state: ControlState = {},
+): Promise<unknown> {
   switch (command.command) {
     case 'call':
       return {
@@ -125,6 +139,20 @@ export async function runCommand(sim: Simulator, command: ControlCommand): Promi
       return sim.injectEvent(command.user, command.event);
     case 'fault':
       return runFault(sim, command.fault);
+    case 'scenario': {
+      const scenario = await loadScenario(command.name);
+      state.stopScenario?.();
+      const run = playScenario(sim, scenario);
+      state.stopScenario = run.stop;
+      // Failures surface in the simulator's own output; the command only starts the replay.
+      run.done.catch((error: unknown) => console.error(String(error)));
+      return { started: scenario.name, description: scenario.description ?? '' };
+    }
+    case 'demo':
+      state.stopDemo?.();
+      state.stopDemo = undefined;
+      if (command.on) state.stopDemo = startDemo(sim, command.user ?? 'oxe31001');
+      return { demo: command.on ? (command.user ?? 'oxe31001') : 'off' };
     case 'calls':
       return sim.calls();
     case 'status':

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { controlCommand, runCommand } from './control-commands.js';
+import { controlCommand, runCommand, type ControlState } from './control-commands.js';
 import { GatewayError } from './rest-error.js';
 import type { Simulator } from './simulator.js';
 
@@ -36,7 +36,13 @@ async function readCommand(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(text) as unknown;
 }
 
-async function answer(sim: Simulator, port: number, req: IncomingMessage, res: ServerResponse) {
+async function answer(
+  sim: Simulator,
+  state: ControlState,
+  port: number,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   // Only this machine's own clients: refuse a Host a web page could rebind to us.
   const host = (req.headers.host ?? '').toLowerCase();
   if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
@@ -63,7 +69,7 @@ async function answer(sim: Simulator, port: number, req: IncomingMessage, res: S
     return reply(res, 400, { ok: false, error: `Invalid command (${problems.join('; ')}).` });
   }
   try {
-    const result = await runCommand(sim, parsed.data);
+    const result = await runCommand(sim, parsed.data, state);
     return reply(res, 200, { ok: true, ...(result === undefined ? {} : { result }) });
   } catch (error) {
     const status = error instanceof GatewayError ? error.status : 400;
@@ -76,8 +82,9 @@ export async function startControlServer(
   options: { port?: number; file?: string | null } = {},
 ): Promise<ControlServer> {
   let port = 0;
+  const state: ControlState = {};
   const server = createServer((req, res) => {
-    answer(sim, port, req, res).catch((error: unknown) => {
+    answer(sim, state, port, req, res).catch((error: unknown) => {
       if (!res.headersSent) reply(res, 500, { ok: false, error: String(error) });
     });
   });
@@ -94,6 +101,8 @@ export async function startControlServer(
   return {
     url,
     async stop() {
+      state.stopDemo?.();
+      state.stopScenario?.();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,7 +1,7 @@
 // The loopback control endpoint and the simctl argument mapping: JSON commands only, clear
 // errors, and commands that really drive the simulator.
 import { request } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,9 +10,17 @@ import {
   startControlServer,
   startSimulator,
   type ControlServer,
+  type Counters,
   type Simulator,
 } from '../../simulator/index.js';
-import { login, RawStream, subscribe } from './plain-client.js';
+import { call, login, RawStream, serviceUrl, subscribe } from './plain-client.js';
+
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100 && !(await check()); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  expect(await check()).toBe(true);
+}
 
 let sim: Simulator | undefined;
 let control: ControlServer | undefined;
@@ -116,6 +124,45 @@ describe('control endpoint', () => {
     expect((await send({ command: 'calls' })).body).toEqual({ ok: true, result: [] });
   });
 
+  it('replays a scenario file on command and starts or stops the demo', async () => {
+    const { sim: s } = await ready();
+    const file = join(dir ?? '', 'quick.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        name: 'quick',
+        steps: [
+          { action: 'call', id: 'a', from: { number: '+4930555012345' }, to: 'oxe31001' },
+          { action: 'ringOut', call: 'a' },
+        ],
+      }),
+    );
+    expect((await send({ command: 'scenario', name: file })).body).toMatchObject({
+      ok: true,
+      result: { started: 'quick' },
+    });
+    const who = await login(s, 'oxe31001');
+    const summary = serviceUrl(who, 'eventsummary');
+    await s.waitFor(() => s.calls().length === 0, 'the replay');
+    await until(
+      async () => ((await call(who, 'GET', summary)).json as Counters).missedCallsNb === 1,
+    );
+    const missing = await send({ command: 'scenario', name: join(dir ?? '', 'absent.json') });
+    expect(missing).toMatchObject({
+      status: 400,
+      body: { ok: false, error: expect.stringContaining('absent.json') },
+    });
+
+    expect((await send({ command: 'demo', on: true, user: 'oxe19141' })).body).toEqual({
+      ok: true,
+      result: { demo: 'oxe19141' },
+    });
+    expect((await send({ command: 'demo', on: false })).body).toEqual({
+      ok: true,
+      result: { demo: 'off' },
+    });
+  });
+
   it('refuses a request whose Host is not the loopback address (DNS rebinding)', async () => {
     await ready();
     const port = Number(new URL(control?.url ?? '').port);
@@ -194,6 +241,11 @@ describe('simctl arguments', () => {
       command: 'fault',
       fault: { kind: 'fail', path: '/keepalive', status: 'reset', times: 3 },
     });
+    expect(parseControlArgs(['scenario', 'reference']).command).toEqual({
+      command: 'scenario',
+      name: 'reference',
+    });
+    expect(parseControlArgs(['demo', 'off']).command).toEqual({ command: 'demo', on: false });
     expect(parseControlArgs(['missed', 'abc', '--control', 'http://127.0.0.1:9']).control).toBe(
       'http://127.0.0.1:9',
     );
