@@ -133,6 +133,7 @@ export async function sessionsResource(gateway: Gateway, exchange: Exchange): Pr
   }
   const session = requireSession(gateway, exchange);
   if (exchange.method === 'GET') {
+    if (gateway.options.keepaliveResetsOnAnyRequest) gateway.sessions.touch(session);
     exchange.json(200, sessionInfo(gateway, session));
   } else if (exchange.method === 'DELETE') {
     gateway.sessions.end(session, 'closed');
