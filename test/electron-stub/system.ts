@@ -142,24 +142,19 @@ export const clipboard = {
 } satisfies Partial<Electron.Clipboard>;
 
 export const dialogRecord = {
-  messages: [] as Electron.MessageBoxOptions[],
+  openRequests: [] as Electron.OpenDialogOptions[],
   openResult: { canceled: true, filePaths: [] } as Electron.OpenDialogReturnValue,
 };
 export const dialog = {
-  async showMessageBox(
-    options: Electron.MessageBoxOptions,
-  ): Promise<Electron.MessageBoxReturnValue> {
-    assertReady('dialog');
-    dialogRecord.messages.push(options);
-    return { response: 0, checkboxChecked: false };
-  },
   async showOpenDialog(
-    _options: Electron.OpenDialogOptions,
+    windowOrOptions: Electron.BaseWindow | Electron.OpenDialogOptions,
+    options?: Electron.OpenDialogOptions,
   ): Promise<Electron.OpenDialogReturnValue> {
     assertReady('dialog');
+    dialogRecord.openRequests.push(options ?? (windowOrOptions as Electron.OpenDialogOptions));
     return dialogRecord.openResult;
   },
-};
+} satisfies Partial<Electron.Dialog>;
 
 // ---- IPC -------------------------------------------------------------------------------------
 
@@ -179,7 +174,8 @@ export const ipcMain = {
   on(_channel: string, _listener: (...args: unknown[]) => void) {
     return ipcMain;
   },
-};
+} satisfies Partial<Record<keyof Electron.IpcMain, unknown>> &
+  Pick<Partial<Electron.IpcMain>, 'removeHandler'>;
 
 /** What a frame looks like to an IPC handler: its URL, origin and parent. */
 export interface StubSenderFrame {
@@ -237,7 +233,7 @@ resetHooks.push(() => {
   shellRecord.external = [];
   shellRecord.opened = [];
   clipboardRecord.texts = [];
-  dialogRecord.messages = [];
+  dialogRecord.openRequests = [];
   dialogRecord.openResult = { canceled: true, filePaths: [] };
   ipcRecord.handlers.clear();
   contextBridgeRecord.exposed.clear();

@@ -304,6 +304,58 @@ describe('tray menu and system events', () => {
     ]);
   });
 
+  it('"Test connection" runs the doctor with the typed password and streams progress to its window', async () => {
+    const seen: Array<{ server: string; password: string }> = [];
+    harness = await startHarness({
+      doctor: async (config, onProgress) => {
+        seen.push({ server: config.server, password: config.password });
+        onProgress({ id: 'dns', label: 'Name lookup', status: 'pending' });
+        const done = { id: 'dns', label: 'Name lookup', status: 'ok' } as const;
+        onProgress(done);
+        return [done];
+      },
+    });
+    const pushes: Array<{ channel: string; payload: unknown }> = [];
+    const sender = {
+      send: (channel: string, payload: unknown) => pushes.push({ channel, payload }),
+      isDestroyed: () => false,
+    };
+    const candidate = {
+      ...DEFAULT_SETTINGS,
+      gateway: { ...DEFAULT_SETTINGS.gateway, server: 'o2g.example.com', login: 'oxe31001' },
+    };
+    const frame = { url: 'app://o2g/settings.html', origin: 'app://o2g', parent: null };
+
+    const checks = await invokeIpc(
+      'settings:test-connection',
+      { settings: candidate, password: 'pw-typed' },
+      frame,
+      sender,
+    );
+    expect(checks).toEqual([{ id: 'dns', label: 'Name lookup', status: 'ok' }]);
+    expect(seen).toEqual([{ server: 'o2g.example.com', password: 'pw-typed' }]);
+    expect(pushes.map((p) => p.channel)).toEqual(['doctor:progress', 'doctor:progress']);
+
+    const noPassword = await invokeIpc(
+      'settings:test-connection',
+      { settings: candidate },
+      frame,
+      sender,
+    );
+    expect(noPassword).toEqual([
+      expect.objectContaining({ status: 'fail', detail: expect.stringContaining('password') }),
+    ]);
+  });
+
+  it('"Choose CA file" asks for a PEM file in main and answers its path, or null', async () => {
+    harness = await startInDemo();
+    const { dialogRecord } = await import('../electron-stub/index.js');
+    expect(await invokeIpc('settings:choose-ca-file', undefined)).toBeNull();
+    dialogRecord.openResult = { canceled: false, filePaths: ['/etc/ssl/corp-ca.pem'] };
+    expect(await invokeIpc('settings:choose-ca-file', undefined)).toBe('/etc/ssl/corp-ca.pem');
+    expect(dialogRecord.openRequests[0]?.filters?.[0]?.extensions).toContain('pem');
+  });
+
   it('closing every window keeps the app running in the tray', async () => {
     harness = await startInDemo();
     expect(windowRecord.created.length).toBeGreaterThan(0);
