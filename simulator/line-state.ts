@@ -1,5 +1,5 @@
-// Per-user state outside calls (plain Node): user state, device state, event-summary counters and
-// routing (DND, forward), with the event and REST shapes of protocol §8.4-8.5, §9 and §10.
+// The shape of a user's line outside calls (plain Node, pure): user and device state, event
+// summary counters, routing (DND, forward), and their event / REST forms (protocol §8.4, §9, §10).
 
 export interface Counters {
   missedCallsNb: number;

@@ -1,5 +1,5 @@
-// Entry point of every request on the REST port (plain Node): endpoint faults, then discovery,
-// authentication, sessions, or the service whose published relativeUrl the path falls under.
+// Entry point of every request on the REST port once endpoint faults let it through (plain
+// Node): discovery, authentication, sessions, or the service whose relativeUrl covers the path.
 import type { Exchange } from './exchange.js';
 import { API_BASE, notFound, requireSession, SESSIONS_PATH, type Gateway } from './gateway.js';
 import { authenticate, discovery, sessionsResource } from './rest-access.js';
