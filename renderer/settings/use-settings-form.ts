@@ -13,6 +13,17 @@ import { mergeCheck } from './ConnectionTest.js';
 import { draftFrom, settingsFromDraft, type SettingsDraft } from './draft.js';
 import { validateSettings, type FieldErrors } from './validation.js';
 
+/** Fields that display their own error line (see the section components). */
+const FIELDS_WITH_MESSAGES = new Set([
+  'gateway.server',
+  'gateway.login',
+  'password',
+  'gateway.caFiles',
+  'gateway.proxy',
+  'alerts.autoDismissSeconds',
+  'alerts.crmUrlTemplate',
+]);
+
 export type Notice = { readonly kind: 'ok' | 'error'; readonly text: string } | null;
 type Busy = 'saving' | 'testing' | 'demo' | null;
 
@@ -84,7 +95,12 @@ export function useSettingsForm() {
       const result = await bridge.request('settings:save', { settings, password });
       if (!result.ok) {
         setMainErrors(result.errors);
-        return setNotice({ kind: 'error', text: t('settings.saveRefused') });
+        // A refusal for a field that shows no message of its own goes into the notice instead.
+        const elsewhere = Object.entries(result.errors)
+          .filter(([path]) => !FIELDS_WITH_MESSAGES.has(path))
+          .map(([, message]) => message);
+        const text = [t('settings.saveRefused'), ...elsewhere].join(' ');
+        return setNotice({ kind: 'error', text });
       }
       setView({ ...view, settings, hasPassword: view.hasPassword || password !== undefined });
       setDraft({ ...draft, password: '' });

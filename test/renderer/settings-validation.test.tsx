@@ -102,4 +102,15 @@ describe('settings validation', () => {
       'This gateway is not allowed by policy.',
     );
   });
+  it('puts a refusal for a field without a message line into the notice', async () => {
+    const bridge = new FakeBridge().answer('settings:save', () => ({
+      ok: false,
+      errors: { startAtLogin: 'Start at login is managed by your administrator.' },
+    }));
+    renderSettings({}, bridge);
+    await user().click(await screen.findByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Not saved: fix the fields marked in red. Start at login is managed by your administrator.',
+    );
+  });
 });
