@@ -19,7 +19,8 @@ export function figure(value: number | undefined): string {
 }
 
 function row(bench: string, m: Measure): string[] {
-  const spread = m.runs > 1 ? `${figure(m.min)}-${figure(m.max)} (${m.runs} runs)` : '1 run';
+  const samples = `${m.runs} ${m.samplesAre ?? 'runs'}`;
+  const spread = m.runs > 1 ? `${figure(m.min)}-${figure(m.max)} (${samples})` : '1 run';
   return [
     bench,
     m.name,

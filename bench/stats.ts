@@ -12,6 +12,8 @@ export interface Measure {
   readonly min: number;
   readonly max: number;
   readonly runs: number;
+  /** What the values are when they are not runs ("checkpoints"). */
+  readonly samplesAre?: string;
   /** The same figure for the baseline of that benchmark, measured in the same process. */
   readonly baseline?: number;
   /** median / baseline (or the median of per-run ratios when runs were paired). */
