@@ -3,6 +3,7 @@
  * follows the presence view: when the alert leaves the view (answered, ended) it renders nothing
  * and main closes the window. Renderer page component; caller data is text only (F8, F9).
  */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountryCode } from 'libphonenumber-js/min';
 import type { Alert } from '../../shared/presence/types.js';
@@ -43,6 +44,11 @@ function CallCard(props: CallPopupProps & { alert: Alert }) {
   const answer = () => void bridge.request('call:answer', { callRef: alert.callRef });
   usePopupKeys({ onEscape: dismiss, onEnter: alert.canAnswer ? answer : null });
   const announcement = useAnnouncement(alert.callRef, t('popup.announce', { caller: name }));
+  const title = t('popup.announce', { caller: name });
+  useEffect(() => {
+    // Window switchers and screen readers name the window by its title.
+    document.title = title;
+  }, [title]);
 
   return (
     // The whole card dismisses on click; keyboard users have Esc and the close button.

@@ -2,6 +2,7 @@
  * The settings window: gateway, calls and general sections, then Save, Test connection and Try
  * the demo, with the doctor's checks below. Renderer page component.
  */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertsSection } from './AlertsSection.js';
 import { ConnectionTest } from './ConnectionTest.js';
@@ -12,6 +13,10 @@ import { useSettingsForm } from './use-settings-form.js';
 export function SettingsPage() {
   const { t } = useTranslation();
   const form = useSettingsForm();
+  const title = t('settings.title');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
 
   if (form.loadError) {
     return (

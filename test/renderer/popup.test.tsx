@@ -229,6 +229,12 @@ describe('call popup', () => {
     expect(screen.getByRole('heading', { name: 'M. Olivier' })).toBeInTheDocument();
   });
 
+  it('names the window after the call', async () => {
+    renderPopup(alert());
+    await card();
+    expect(document.title).toBe('Incoming call from Marc Olivier');
+  });
+
   it('announces in French when the UI is French', async () => {
     renderPopup(alert(), { language: 'fr' });
     await waitFor(() =>
