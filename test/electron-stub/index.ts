@@ -7,33 +7,27 @@
  */
 import { app, net, powerMonitor } from './app.js';
 import { resetHooks, resetReadiness } from './state.js';
-import {
-  clipboard,
-  contextBridge,
-  dialog,
-  ipcMain,
-  ipcRenderer,
-  protocol,
-  safeStorage,
-  screen,
-  shell,
-} from './system.js';
+import { contextBridge, ipcMain, ipcRenderer } from './ipc.js';
+import { clipboard, dialog, protocol, safeStorage, screen, shell } from './system.js';
 import { Menu, Notification, Tray, nativeImage } from './tray.js';
 import { BrowserWindow, session } from './windows.js';
 
 export { app, appRecord, emitReady, net, netRecord, powerMonitor } from './app.js';
 export {
-  clipboard,
-  clipboardRecord,
   contextBridge,
   contextBridgeRecord,
-  dialog,
-  dialogRecord,
-  fetchThroughProtocol,
   invokeIpc,
   ipcMain,
   ipcRecord,
   ipcRenderer,
+} from './ipc.js';
+export type { StubSenderFrame } from './ipc.js';
+export {
+  clipboard,
+  clipboardRecord,
+  dialog,
+  dialogRecord,
+  fetchThroughProtocol,
   protocol,
   protocolRecord,
   safeStorage,
@@ -43,7 +37,7 @@ export {
   shell,
   shellRecord,
 } from './system.js';
-export type { StubDisplay, StubSenderFrame } from './system.js';
+export type { StubDisplay } from './system.js';
 export {
   Menu,
   NativeImageStub,

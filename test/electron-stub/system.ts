@@ -1,7 +1,6 @@
 /**
- * Test-only: screen, safeStorage, protocol, shell, clipboard, dialog and IPC of the Electron
- * stub. Tests choose the displays and cursor, the keychain backend, and invoke IPC handlers with
- * a sender frame of their choosing.
+ * Test-only: screen, safeStorage, protocol, shell, clipboard and dialog of the Electron stub.
+ * Tests choose the displays and cursor, the keychain backend and the file-dialog answer.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type * as Electron from 'electron';
@@ -156,64 +155,6 @@ export const dialog = {
   },
 } satisfies Partial<Electron.Dialog>;
 
-// ---- IPC -------------------------------------------------------------------------------------
-
-type InvokeHandler = (event: Electron.IpcMainInvokeEvent, ...args: unknown[]) => unknown;
-export const ipcRecord = { handlers: new Map<string, InvokeHandler>() };
-
-export const ipcMain = {
-  handle(channel: string, listener: InvokeHandler): void {
-    if (ipcRecord.handlers.has(channel)) {
-      throw new Error(`Attempted to register a second handler for '${channel}'`);
-    }
-    ipcRecord.handlers.set(channel, listener);
-  },
-  removeHandler(channel: string): void {
-    ipcRecord.handlers.delete(channel);
-  },
-  on(_channel: string, _listener: (...args: unknown[]) => void) {
-    return ipcMain;
-  },
-} satisfies Partial<Record<keyof Electron.IpcMain, unknown>> &
-  Pick<Partial<Electron.IpcMain>, 'removeHandler'>;
-
-/** What a frame looks like to an IPC handler: its URL, origin and parent. */
-export interface StubSenderFrame {
-  url: string;
-  origin: string;
-  parent: StubSenderFrame | null;
-}
-
-/** Invokes a registered handler as a renderer frame would; rejects like ipcRenderer.invoke. */
-export async function invokeIpc(
-  channel: string,
-  payload: unknown,
-  frame: StubSenderFrame | null = {
-    url: 'app://o2g/index.html',
-    origin: 'app://o2g',
-    parent: null,
-  },
-  sender: unknown = {},
-): Promise<unknown> {
-  const handler = ipcRecord.handlers.get(channel);
-  if (!handler) throw new Error(`No handler registered for '${channel}'`);
-  const event = { senderFrame: frame, sender, frameId: 1, processId: 1, type: 'frame' };
-  return handler(event as unknown as Electron.IpcMainInvokeEvent, payload);
-}
-
-export const ipcRenderer = {
-  invoke: async (_channel: string, ..._args: unknown[]): Promise<unknown> => undefined,
-  on: () => ipcRenderer,
-  removeListener: () => ipcRenderer,
-};
-
-export const contextBridgeRecord = { exposed: new Map<string, unknown>() };
-export const contextBridge = {
-  exposeInMainWorld(apiKey: string, api: unknown): void {
-    contextBridgeRecord.exposed.set(apiKey, api);
-  },
-} satisfies Partial<Electron.ContextBridge>;
-
 resetHooks.push(() => {
   setDisplays(
     [
@@ -235,6 +176,4 @@ resetHooks.push(() => {
   clipboardRecord.texts = [];
   dialogRecord.openRequests = [];
   dialogRecord.openResult = { canceled: true, filePaths: [] };
-  ipcRecord.handlers.clear();
-  contextBridgeRecord.exposed.clear();
 });

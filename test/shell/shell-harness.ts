@@ -14,6 +14,7 @@ import type { ShellHandle, ShellOptions, RunningShell } from '../../electron/mai
 import { startShell } from '../../electron/main/shell.js';
 import type { ElectronLogLike } from '../../electron/main/system/app-log.js';
 import { configureAppLog } from '../../electron/main/system/app-log.js';
+import { DEFAULT_SETTINGS } from '../../shared/settings/schema.js';
 import { appRecord, emitReady } from '../electron-stub/index.js';
 import { FakeEngine } from './fake-engine.js';
 
@@ -146,4 +147,11 @@ export async function writeSettings(userData: string, settings: object): Promise
 export async function removeProfile(userData: string): Promise<void> {
   const { rm } = await import('node:fs/promises');
   await rm(dirname(userData), { recursive: true, force: true });
+}
+
+/** A shell whose saved settings say "demo": it connects at start, like a returning user. */
+export async function startInDemo(options: HarnessOptions = {}): Promise<Harness> {
+  const userData = await profileDir();
+  await writeSettings(userData, { ...DEFAULT_SETTINGS, demoMode: true });
+  return startHarness({ userData, demo: fakeDemo(), ...options });
 }
