@@ -100,6 +100,10 @@ describe('language and contrast', () => {
 
       for (const [name, page] of pages) {
         await page.emulateMedia({ colorScheme: scheme });
+        const background = await page.evaluate(
+          () => getComputedStyle(document.body).backgroundColor,
+        );
+        expect(background).toBe(scheme === 'dark' ? 'rgb(23, 25, 30)' : 'rgb(255, 255, 255)');
         expect({ name, problems: await contrastProblems(page) }).toEqual({ name, problems: [] });
         await page.close();
       }

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startWorld, type BrowserWorld } from './harness.js';
+import { overflowsWindow, startWorld, type BrowserWorld } from './harness.js';
 import { buildRenderer, removeBuild } from './renderer-site.js';
 
 let built: string;
@@ -61,6 +61,7 @@ describe('renderer in Chromium with the real engine and simulator', () => {
 
     const popup = await world.openPopup(callRef);
     await popup.getByRole('heading', { name: 'Camille Martin' }).waitFor();
+    expect(await overflowsWindow(popup)).toBe(false);
     expect(await popup.locator('.popup-number').textContent()).toBe('19140');
     await popup
       .locator('[aria-live]')
@@ -72,6 +73,7 @@ describe('renderer in Chromium with the real engine and simulator', () => {
     await popup.getByRole('button', { name: 'Answer' }).click();
     await tray(dashboard, 'busy');
     await dashboard.locator('.call-state', { hasText: 'In call' }).waitFor();
+    expect(await overflowsWindow(dashboard)).toBe(false);
     // The alert left the view: the popup renders nothing and main would close the window.
     await popup.locator('main').waitFor({ state: 'detached' });
     await popup.close();
