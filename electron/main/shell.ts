@@ -182,8 +182,16 @@ async function composeServices(
     clearInterval: (timer) => clearInterval(timer as NodeJS.Timeout),
   });
 
+  // The OS is the truth for "start at login": the user may have removed the item there.
   const loginItemOn = await startAtLogin.isOn();
+  if (store.read().startAtLogin !== loginItemOn) {
+    store.write({ ...store.read(), startAtLogin: loginItemOn });
+  }
   tray.start(engine.view, loginItemOn);
+  // macOS: a click on the Dock icon with no window open shows the dashboard.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) windows.open('dashboard');
+  });
 
   const hidden = launchedAtLogin(options.argv, platform, app);
   const outcome = account.needsSetup() ? null : await account.connect();

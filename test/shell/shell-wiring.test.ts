@@ -241,6 +241,30 @@ describe('tray menu and system events', () => {
     expect(dialogRecord.openRequests[0]?.filters?.[0]?.extensions).toContain('pem');
   });
 
+  it('macOS Dock click with no window open shows the dashboard', async () => {
+    harness = await startInDemo({ platform: 'darwin', argv: ['o2g-presence', '--autostart'] });
+    expect(windowRecord.created).toHaveLength(0);
+    const { app } = await import('../electron-stub/index.js');
+    app.emit('activate');
+    expect(windowRecord.created.map((w) => w.loadedUrls[0])).toEqual(['app://o2g/index.html']);
+    app.emit('activate');
+    expect(windowRecord.created).toHaveLength(1);
+  });
+
+  it('start at login follows the OS: an entry removed outside the app shows as off', async () => {
+    harness = await startInDemo();
+    clickTrayMenuItem(trayRecord.created[0]!, 'Start at login');
+    await vi.waitFor(() => expect(harness.shell.account.settings().startAtLogin).toBe(true));
+    await harness.shell.quit();
+    const { rm } = await import('node:fs/promises');
+    await rm(`${harness.userData}/autostart/o2g-presence.desktop`);
+
+    resetElectronStub();
+    const next = await startHarness({ userData: harness.userData });
+    expect(next.shell.account.settings().startAtLogin).toBe(false);
+    expect(next.shell.tray.startAtLoginShown).toBe(false);
+  });
+
   it('closing every window keeps the app running in the tray', async () => {
     harness = await startInDemo();
     expect(windowRecord.created.length).toBeGreaterThan(0);
