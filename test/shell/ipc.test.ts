@@ -142,6 +142,29 @@ describe('pushes and the preload', () => {
     expect(closed.webContents.sent).toEqual([]);
   });
 
+  it('each bridge listener is removed by its own disposer, and only it', async () => {
+    const { EventEmitter } = await import('node:events');
+    const { createBridge } = await import('../../shared/ipc/bridge.js');
+    const ipc = new EventEmitter();
+    const bridge = createBridge({
+      invoke: async () => undefined,
+      on: (c, l) => ipc.on(c, l),
+      removeListener: (c, l) => ipc.removeListener(c, l),
+    });
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    const disposeFirst = bridge.on('presence:changed', (view) => first.push(view.tray));
+    bridge.on('presence:changed', (view) => second.push(view.tray));
+
+    ipc.emit('presence:changed', {}, { ...baseView(), tray: 'busy' });
+    disposeFirst();
+    disposeFirst();
+    ipc.emit('presence:changed', {}, { ...baseView(), tray: 'free' });
+    expect(first).toEqual(['busy']);
+    expect(second).toEqual(['busy', 'free']);
+    expect(ipc.listenerCount('presence:changed')).toBe(1);
+  });
+
   it('the preload exposes only window.o2g, the typed bridge', async () => {
     await import('../../electron/preload.js');
     expect([...contextBridgeRecord.exposed.keys()]).toEqual(['o2g']);
