@@ -10,6 +10,7 @@ export const SIMCTL_HELP = `Usage: npm run simctl -- <command> [options]
   hangup CALLREF [--side caller|callee]          (default caller)
   missed CALLREF                                 (the call rings out)
   redirect CALLREF --to NUMBER|VOICEMAIL
+  pickup CALLREF --user LOGIN                    (another user takes the ringing call)
   voicemail --to LOGIN
   dnd on|off --user LOGIN
   inject --user LOGIN --json '{"eventName":...}'
@@ -85,6 +86,12 @@ export function parseControlArgs(argv: string[]): { command: ControlCommand; con
         command: 'redirect',
         callRef: required(argument, 'the callRef'),
         to: required(values.to, '--to'),
+      });
+    case 'pickup':
+      return done({
+        command: 'pickup',
+        callRef: required(argument, 'the callRef'),
+        by: required(values.user, '--user'),
       });
     case 'voicemail':
       return done({ command: 'voicemail', to: required(values.to ?? values.user, '--to') });

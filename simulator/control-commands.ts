@@ -52,6 +52,7 @@ export const controlCommand = z.discriminatedUnion('command', [
   z.object({ command: z.literal('hangup'), callRef, side: side.optional() }),
   z.object({ command: z.literal('missed'), callRef, cause: z.string().optional() }),
   z.object({ command: z.literal('redirect'), callRef, to: z.string().min(1) }),
+  z.object({ command: z.literal('pickup'), callRef, by: user }),
   z.object({ command: z.literal('hold'), callRef, side: side.optional() }),
   z.object({ command: z.literal('retrieve'), callRef, side: side.optional() }),
   z.object({ command: z.literal('voicemail'), to: user }),
@@ -123,6 +124,8 @@ export async function runCommand(
       return sim.ringOut(command.callRef, command.cause);
     case 'redirect':
       return sim.redirect(command.callRef, command.to);
+    case 'pickup':
+      return sim.pickUp(command.callRef, command.by);
     case 'hold':
       return sim.hold(command.callRef, command.side ?? 'callee');
     case 'retrieve':

@@ -34,6 +34,7 @@ const step = z.discriminatedUnion('action', [
   z.object({ action: z.literal('hangup'), call: z.string(), side: z.enum(['caller', 'callee']) }),
   z.object({ action: z.literal('ringOut'), call: z.string(), cause: z.string().optional() }),
   z.object({ action: z.literal('redirect'), call: z.string(), to: z.string().min(1) }),
+  z.object({ action: z.literal('pickUp'), call: z.string(), by: z.string().min(1) }),
   z.object({ action: z.literal('voicemail'), user: z.string().min(1) }),
   z.object({ action: z.literal('dnd'), user: z.string().min(1), on: z.boolean() }),
   z.object({
@@ -109,6 +110,8 @@ export function playScenario(
         return sim.ringOut(refOf(action.call), action.cause);
       case 'redirect':
         return sim.redirect(refOf(action.call), action.to);
+      case 'pickUp':
+        return sim.pickUp(refOf(action.call), action.by);
       case 'voicemail':
         return sim.leaveVoicemail(action.user);
       case 'dnd':

@@ -144,6 +144,11 @@ export class Simulator extends EventEmitter<SimulatorEvents> {
     this.gateway.telephony.ringOut(callRef, cause);
   }
 
+  /** `byLoginName` picks the ringing call up on their phone: the callee sees it PICKED_UP. */
+  async pickUp(callRef: string, byLoginName: string): Promise<void> {
+    this.gateway.telephony.pickUp(callRef, this.userNamed(byLoginName));
+  }
+
   async redirect(callRef: string, destination: string): Promise<void> {
     this.gateway.telephony.redirect(callRef, destination);
   }

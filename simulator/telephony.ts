@@ -2,13 +2,7 @@
 // each internal side sees (protocol §8.8): ringing, answered, held, released, removed, user
 // state; a missed call or a voicemail deposit updates the callee's counters (see lines.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  callCreated,
-  callModified,
-  callRemoved,
-  withoutEmptyArrays,
-  type CallChanges,
-} from './call-events.js';
+import { callCreated, callModified, callRemoved, type CallChanges } from './call-events.js';
 import {
   other,
   participantId,
@@ -21,40 +15,19 @@ import {
   type UserParty,
 } from './call-view.js';
 import type { Directory } from './directory.js';
+import { CallBook } from './call-book.js';
 import type { Lines, Publish } from './lines.js';
 import type { ResolvedOptions, SimulatorUser } from './options.js';
 import { telephonyError } from './rest-error.js';
 
-export class Telephony {
-  private readonly calls = new Map<string, Call>();
-
+export class Telephony extends CallBook {
   constructor(
     private readonly directory: Directory,
-    private readonly lines: Lines,
-    private readonly options: ResolvedOptions,
-    private readonly publish: Publish,
-  ) {}
-
-  all(): Call[] {
-    return [...this.calls.values()];
-  }
-
-  /** Calls `loginName` takes part in, with the side it is on. */
-  callsOf(loginName: string): Array<{ call: Call; side: Side }> {
-    const found: Array<{ call: Call; side: Side }> = [];
-    for (const call of this.calls.values()) {
-      const side = this.sideOf(call, loginName);
-      if (side) found.push({ call, side });
-    }
-    return found;
-  }
-
-  /** The call as `loginName` knows it, or a 404 CALL_REFERENCE_NOT_FOUND. */
-  find(callRef: string, loginName: string): { call: Call; side: Side } {
-    const call = this.callOrThrow(callRef);
-    const side = this.sideOf(call, loginName);
-    if (!side) throw unknownCall();
-    return { call, side };
+    lines: Lines,
+    options: ResolvedOptions,
+    publish: Publish,
+  ) {
+    super(lines, options, publish);
   }
 
   placeCall(caller: Party, callee: Party): string {
@@ -181,6 +154,38 @@ export class Telephony {
     this.refreshUserStates(call, previous);
   }
 
+  /** Another user takes the ringing call on their own phone (call pickup). */
+  pickUp(callRef: string, picker: SimulatorUser): void {
+    const call = this.callOrThrow(callRef);
+    this.requireRinging(call);
+    const previous = call.callee;
+    const taker: Party = { kind: 'user', user: picker };
+    if (sameUser(previous, taker) || sameUser(call.caller, taker)) {
+      throw telephonyError(
+        400,
+        'BAD_PARAMETER_VALUE',
+        'INVALID_CALLING',
+        'Only a third party can pick up.',
+      );
+    }
+    this.emitTo(call, 'callee', (user) => callRemoved(call, user, 'PICKED_UP'));
+    call.callee = taker;
+    call.lastRedirecting = previous;
+    call.phase = 'active';
+    this.emitTo(call, 'callee', (user) => ({
+      ...callCreated(call, 'callee', user),
+      cause: 'PICKED_UP',
+    }));
+    this.emitTo(call, 'caller', (user) =>
+      callModified(call, 'caller', user, {
+        cause: 'PICKED_UP',
+        removedParticipantIds: [participantId(previous)],
+        addedParticipants: [participantOf(call, 'caller')],
+      }),
+    );
+    this.refreshUserStates(call, previous);
+  }
+
   hold(callRef: string, side: Side, held: boolean): void {
     const call = this.callOrThrow(callRef);
     if (call.phase !== 'active' || call.held[side] === held) {
@@ -200,10 +205,6 @@ export class Telephony {
     );
   }
 
-  stop(): void {
-    this.calls.clear();
-  }
-
   /** An immediate forward to another user's number sends the call there (one hop). */
   private routeIncoming(original: UserParty): Party {
     const user = original.user;
@@ -219,77 +220,4 @@ export class Telephony {
     const forward = this.lines.get(user.loginName).forward;
     return !forward?.forwardType && forward?.destinations[0]?.type === 'VOICEMAIL';
   }
-
-  /** `side` leaves the call: it sees the call removed; the far side sees it release first. */
-  private release(call: Call, side: Side, cause: string): void {
-    this.calls.delete(call.ref);
-    const far = other(side);
-    this.emitTo(call, side, (user) => callRemoved(call, user, cause));
-    // A call that never connected just disappears (protocol §8.8, missed call).
-    if (call.phase === 'active') {
-      this.emitTo(call, far, (user) =>
-        callModified(call, far, user, {
-          cause,
-          state: 'RELEASING',
-          removedParticipantIds: [participantId(call[side])],
-        }),
-      );
-    }
-    this.emitTo(call, far, (user) => callRemoved(call, user, cause));
-    this.refreshUserStates(call);
-  }
-
-  private countMissed(call: Call): void {
-    if (call.callee.kind !== 'user') return;
-    this.lines.countMissedCall(call.callee.user.loginName);
-  }
-
-  private callOrThrow(callRef: string): Call {
-    const call = this.calls.get(callRef);
-    if (!call) throw unknownCall();
-    return call;
-  }
-
-  private requireRinging(call: Call): void {
-    if (call.phase !== 'ringing') {
-      throw telephonyError(
-        403,
-        'INCOMPATIBLE_WITH_STATE',
-        'INVALID_CONNECTION_STATE',
-        'The call is not ringing.',
-      );
-    }
-  }
-
-  private sideOf(call: Call, loginName: string): Side | undefined {
-    if (call.caller.kind === 'user' && call.caller.user.loginName === loginName) return 'caller';
-    if (call.callee.kind === 'user' && call.callee.user.loginName === loginName) return 'callee';
-    return undefined;
-  }
-
-  private emitTo(call: Call, side: Side, build: (user: SimulatorUser) => object): void {
-    const party = call[side];
-    if (party.kind !== 'user') return;
-    const event = build(party.user);
-    this.publish(
-      party.user.loginName,
-      this.options.emptyArrays === 'omit' ? withoutEmptyArrays(event) : event,
-    );
-  }
-
-  /** BUSY while the user places a call or talks; a ringing incoming call leaves it FREE. */
-  private refreshUserStates(call: Call, ...others: Party[]): void {
-    for (const party of [call.caller, call.callee, ...others]) {
-      if (party.kind !== 'user') continue;
-      const loginName = party.user.loginName;
-      const busy = this.callsOf(loginName).some(
-        ({ call: c, side }) => side === 'caller' || c.phase === 'active',
-      );
-      this.lines.setUserState(loginName, busy ? 'BUSY' : 'FREE');
-    }
-  }
-}
-
-function unknownCall() {
-  return telephonyError(404, 'CALL_REFERENCE_NOT_FOUND', 'INVALID_CALL_ID', 'Unknown callRef.');
 }

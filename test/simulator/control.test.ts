@@ -245,6 +245,11 @@ describe('simctl arguments', () => {
       command: 'scenario',
       name: 'reference',
     });
+    expect(parseControlArgs(['pickup', 'r1', '--user', 'oxe19140']).command).toEqual({
+      command: 'pickup',
+      callRef: 'r1',
+      by: 'oxe19140',
+    });
     expect(parseControlArgs(['demo', 'off']).command).toEqual({ command: 'demo', on: false });
     expect(parseControlArgs(['missed', 'abc', '--control', 'http://127.0.0.1:9']).control).toBe(
       'http://127.0.0.1:9',

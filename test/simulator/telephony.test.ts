@@ -242,6 +242,44 @@ describe('missed calls, voicemail and DND', () => {
     });
   });
 
+  it('a pickup by a colleague removes the call as PICKED_UP, not missed (answered elsewhere)', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const callee = await listener(sim, 'oxe31001');
+    const colleague = await listener(sim, 'oxe19140');
+    const caller = await listener(sim, 'oxe19141');
+    const callRef = await sim.placeCall({ loginName: 'oxe19141' }, 'oxe31001');
+    await sim.pickUp(callRef, 'oxe19140');
+
+    await callee.stream.untilLines(3);
+    expect(callee.stream.events[2]).toMatchObject({
+      eventName: 'OnCallRemoved',
+      callRef,
+      cause: 'PICKED_UP',
+    });
+    await colleague.stream.untilLines(3);
+    expect(colleague.stream.events[1]).toMatchObject({
+      eventName: 'OnCallCreated',
+      cause: 'PICKED_UP',
+      callData: { state: 'ACTIVE', lastRedirecting: { id: { loginName: 'oxe31001' } } },
+      participants: [{ identity: { id: { loginName: 'oxe19141' } } }],
+    });
+    expect(colleague.stream.events[2]).toMatchObject({
+      eventName: 'OnUserStateModified',
+      state: 'BUSY',
+    });
+    await caller.stream.untilLines(4);
+    expect(caller.stream.events[3]).toMatchObject({
+      eventName: 'OnCallModified',
+      addedParticipants: [{ identity: { id: { loginName: 'oxe19140' } }, state: 'ACTIVE' }],
+      removedParticipantIds: ['p-31001'],
+    });
+    expect(sim.calls()).toEqual([
+      { callRef, caller: 'oxe19141', callee: 'oxe19140', phase: 'active' },
+    ]);
+    expect(callee.stream.events.some((e) => e.eventName === 'OnEventSummaryUpdated')).toBe(false);
+    await expect(sim.pickUp(callRef, 'oxe31001')).rejects.toMatchObject({ status: 403 });
+  });
+
   it('DND on and off through REST emits OnRoutingStateChanged; calls to a DND user do not ring', async () => {
     sim = await startSimulator({ heartbeatMs: null });
     const { who, stream } = await listener(sim, 'oxe19141');
