@@ -1,6 +1,7 @@
 /**
  * Where the gateway connection stands, its reason when it is not online, the countdown to the
- * next attempt, and a "Reconnect now" action. Renderer component of the dashboard.
+ * next attempt, a "Reconnect now" action, and a way to the settings when only a setting can fix
+ * it. Renderer component of the dashboard.
  */
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../../shared/presence/types.js';
@@ -16,6 +17,13 @@ const RECONNECTABLE = new Set<ConnectionState['status']>([
   'certificate-untrusted',
   'wrong-credentials',
   'stopped',
+]);
+
+/** States that a new attempt alone will not fix: the user has to change a setting. */
+const NEEDS_SETTINGS = new Set<ConnectionState['status']>([
+  'stopped',
+  'wrong-credentials',
+  'certificate-untrusted',
 ]);
 
 export function ConnectionPanel(props: { connection: ConnectionState }) {
@@ -47,17 +55,30 @@ export function ConnectionPanel(props: { connection: ConnectionState }) {
           </p>
         )}
       </div>
-      {RECONNECTABLE.has(status) && (
-        <button
-          type="button"
-          className="button"
-          disabled={reconnect.pending}
-          onClick={() =>
-            void reconnect.run(() => bridge.request('connection:reconnect', undefined))
-          }
-        >
-          {t('connection.reconnectNow')}
-        </button>
+      {(RECONNECTABLE.has(status) || NEEDS_SETTINGS.has(status)) && (
+        <div className="connection-actions">
+          {RECONNECTABLE.has(status) && (
+            <button
+              type="button"
+              className="button"
+              disabled={reconnect.pending}
+              onClick={() =>
+                void reconnect.run(() => bridge.request('connection:reconnect', undefined))
+              }
+            >
+              {t('connection.reconnectNow')}
+            </button>
+          )}
+          {NEEDS_SETTINGS.has(status) && (
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => void bridge.request('window:open-settings', undefined)}
+            >
+              {t('connection.openSettings')}
+            </button>
+          )}
+        </div>
       )}
     </section>
   );

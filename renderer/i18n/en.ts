@@ -28,6 +28,7 @@ export const en = {
     'event-port-unreachable': 'Event port unreachable',
     nextAttempt: 'next attempt in {{seconds}} s',
     nextAttemptNow: 'trying again now',
+    openSettings: 'Open settings',
     reconnectNow: 'Reconnect now',
     reconnectFailed: 'Could not reconnect: {{message}}',
   },

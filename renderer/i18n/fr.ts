@@ -33,6 +33,7 @@ export const fr: Translation<typeof en> = {
     'event-port-unreachable': 'Port d’événements injoignable',
     nextAttempt: 'nouvel essai dans {{seconds}} s',
     nextAttemptNow: 'nouvel essai en cours',
+    openSettings: 'Ouvrir les paramètres',
     reconnectNow: 'Se reconnecter',
     reconnectFailed: 'Reconnexion impossible : {{message}}',
   },

@@ -92,6 +92,10 @@ describe('dashboard', () => {
       if (reason) expect(screen.getByText(reason)).toBeInTheDocument();
       const reconnect = screen.queryByRole('button', { name: 'Reconnect now' });
       expect(reconnect !== null).toBe(status !== 'online' && status !== 'connecting');
+      const needsSettings = ['stopped', 'wrong-credentials', 'certificate-untrusted'].includes(
+        status,
+      );
+      expect(screen.queryByRole('button', { name: 'Open settings' }) !== null).toBe(needsSettings);
       // DND can only be changed through a live connection.
       expect(screen.getByRole('switch', { name: 'Do not disturb' })).toHaveProperty(
         'disabled',
@@ -217,6 +221,18 @@ describe('dashboard', () => {
     expect(dnd).toHaveAttribute('aria-checked', 'true');
     await userEvent.click(dnd);
     expect(bridge.requestsOn('dnd:set')).toEqual([{ on: false }]);
+  });
+
+  it('sends the user to the settings when only a setting can fix the connection', async () => {
+    const bridge = new FakeBridge().answer('presence:get', () =>
+      presenceView({
+        tray: 'offline',
+        connection: { status: 'wrong-credentials', reason: 'HTTP 401' },
+      }),
+    );
+    renderWithBridge(<Dashboard />, { bridge });
+    await userEvent.click(await screen.findByRole('button', { name: 'Open settings' }));
+    expect(bridge.requestsOn('window:open-settings')).toHaveLength(1);
   });
 
   it('opens the settings window', async () => {
