@@ -91,7 +91,18 @@ export class Account {
   async connect(): Promise<ConnectOutcome> {
     const settings = this.settings();
     if (settings.demoMode && this.deps.demo) {
-      const config = await this.deps.demo.start();
+      let config: EngineConfig;
+      try {
+        config = await this.deps.demo.start();
+      } catch (error) {
+        this.deps.log.error('The built-in demo gateway did not start', { error });
+        const reason = error instanceof Error ? error.message : String(error);
+        return {
+          connected: false,
+          missing: 'demo',
+          message: `The demo could not start: ${reason}`,
+        };
+      }
       this.demoRunning = true;
       await this.deps.engine.start(config);
       this.deps.demo.play();
@@ -110,12 +121,9 @@ export class Account {
   }
 
   async startDemo(): Promise<ConnectOutcome> {
-    if (!this.deps.demo)
-      return {
-        connected: false,
-        missing: 'demo',
-        message: 'The demo is not available in this build.',
-      };
+    if (!this.deps.demo) {
+      return { connected: false, missing: 'demo', message: 'The demo is not in this build.' };
+    }
     this.deps.store.write({ ...this.deps.store.read(), demoMode: true });
     return this.connect();
   }

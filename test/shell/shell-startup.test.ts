@@ -64,6 +64,16 @@ describe('start-up', () => {
     expect(harness.engine.stops).toBeGreaterThanOrEqual(1);
   });
 
+  it('a demo that cannot start is reported in words and the settings stay open', async () => {
+    const broken = { ...fakeDemo(), start: async () => Promise.reject(new Error('no free port')) };
+    harness = await startHarness({ demo: broken });
+    expect(await invokeIpc('demo:start', undefined)).toEqual({
+      ok: false,
+      message: 'The demo could not start: no free port',
+    });
+    expect(harness.engine.starts).toHaveLength(0);
+  });
+
   it('--autostart starts hidden in the tray; without a tray the dashboard opens anyway', async () => {
     harness = await startInDemo({ argv: ['o2g-presence', '--autostart'] });
     expect(windowRecord.created).toHaveLength(0);
