@@ -34,6 +34,9 @@ export class EventChannel extends EventEmitter<{
    * may already be deleted while the stream finishes ending). */
   private readonly streams = new Map<EventStream, Subscription>();
 
+  /** Events a new telephony stream starts with (see `announceStateOnOpen`); none by default. */
+  greeting: (loginName: string) => object[] = () => [];
+
   constructor(private readonly options: ResolvedOptions) {
     super();
   }
@@ -85,7 +88,7 @@ export class EventChannel extends EventEmitter<{
   /** Delivers an event (object or raw line) to the user's subscriptions that asked for it. */
   publish(loginName: string, event: object | string): void {
     const text = typeof event === 'string' ? event.replace(/\r?\n$/, '') : JSON.stringify(event);
-    const line = Buffer.from(text + this.options.lineEnding, 'utf8');
+    const line = this.encode(text);
     const pkg = packageOf(eventNameOf(event));
     this.emit('event', { loginName, line: text });
     for (const subscription of this.subscriptions.values()) {
@@ -156,14 +159,20 @@ export class EventChannel extends EventEmitter<{
     });
     this.streams.set(stream, subscription);
     exchange.record(200);
-    const queued = subscription.queue.splice(0);
-    stream.start(queued);
+    const greeting = subscription.packages.has('telephony')
+      ? this.greeting(subscription.loginName).map((event) => this.encode(JSON.stringify(event)))
+      : [];
+    stream.start([...greeting, ...subscription.queue.splice(0)]);
     this.emit('stream-open', { loginName: subscription.loginName });
   }
 
   stop(): void {
     for (const stream of [...this.streams.keys()]) stream.terminate();
     this.subscriptions.clear();
+  }
+
+  private encode(text: string): Buffer {
+    return Buffer.from(text + this.options.lineEnding, 'utf8');
   }
 
   /** Open streams of a user's live subscriptions. */

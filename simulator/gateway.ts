@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { Directory } from './directory.js';
 import { EventChannel } from './event-channel.js';
 import type { Exchange } from './exchange.js';
+import { deviceStatesOf } from './line-state.js';
 import { Lines } from './lines.js';
 import type { ResolvedOptions, SimulatorUser } from './options.js';
 import { GatewayError } from './rest-error.js';
@@ -48,6 +49,20 @@ export function createGateway(options: ResolvedOptions): {
   // A session that ends for any reason takes its subscriptions and their streams with it.
   sessions.onEnd((session) => channel.deleteForSession(session.id));
   const telephony = new Telephony(directory, lines, options, publish);
+  if (options.announceStateOnOpen) {
+    channel.greeting = (loginName) => {
+      const line = lines.get(loginName);
+      const extension = directory.get(loginName)?.extension ?? '';
+      return [
+        {
+          eventName: 'OnDeviceStateModified',
+          loginName,
+          deviceStates: deviceStatesOf(extension, line),
+        },
+        { eventName: 'OnUserStateModified', loginName, state: line.userState },
+      ];
+    };
+  }
   const gateway = { options, directory, sessions, channel, lines, telephony, urls };
   return { gateway, channel, urls };
 }

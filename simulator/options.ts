@@ -58,6 +58,9 @@ export interface SimulatorOptions {
   /** 'omit' leaves empty arrays out of call events (the 2018 capture sends them; SDKs say an
    * absent field means "no change"), to check that clients accept both. */
   emptyArrays?: 'send' | 'omit';
+  /** Start each telephony stream with OnDeviceStateModified and OnUserStateModified, as the 2018
+   * capture shows after "Chunk started" (protocol §5.4); clients must not rely on it. */
+  announceStateOnOpen?: boolean;
 }
 
 export type ResolvedOptions = Required<Omit<SimulatorOptions, 'heartbeatMs'>> & {
@@ -121,5 +124,6 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     services: (options.services ?? DEFAULT_SERVICES).map((service) => ({ ...service })),
     publicHostname: options.publicHostname ?? options.host ?? '127.0.0.1',
     emptyArrays: options.emptyArrays ?? 'send',
+    announceStateOnOpen: options.announceStateOnOpen ?? false,
   };
 }

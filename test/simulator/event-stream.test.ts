@@ -73,6 +73,27 @@ describe('opening the channel', () => {
   });
 });
 
+describe('state announced on open', () => {
+  it('is off by default: only "Chunk started" opens the stream', async () => {
+    const { stream } = await ready();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stream.lines).toEqual([CHUNK_STARTED]);
+  });
+
+  it('follows "Chunk started" with device and user state when configured (2018 capture)', async () => {
+    const { stream } = await ready({ announceStateOnOpen: true });
+    await stream.untilLines(3);
+    expect(stream.events.slice(1)).toEqual([
+      {
+        eventName: 'OnDeviceStateModified',
+        loginName: 'oxe19141',
+        deviceStates: [{ deviceId: '19141', state: 'IN_SERVICE' }],
+      },
+      { eventName: 'OnUserStateModified', loginName: 'oxe19141', state: 'FREE' },
+    ]);
+  });
+});
+
 describe('heartbeats', () => {
   it('sends OnChannelInformation keepalive lines at the configured interval', async () => {
     const { stream } = await ready({ heartbeatMs: 50 });
