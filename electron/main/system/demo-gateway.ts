@@ -1,26 +1,44 @@
 /**
- * Main process: "Try the demo". Starts the built-in gateway simulator on loopback with its
- * scripted calls (shared with the terminal's `watch --demo`) the first time it is needed, and
- * stops it when the user switches to a real gateway or quits.
+ * Main process: "Try the demo". Starts the built-in gateway simulator on loopback the first
+ * time it is needed, signs in as its demo user, and lets its call generator ring that user every
+ * 15 to 30 seconds with a varied set of callers. Stopped when the user switches to a real
+ * gateway or quits.
  */
-import { startDemoGateway } from '../../cli/demo.js';
+import { startDemo, startSimulator } from '../../../simulator/index.js';
+import type { Simulator } from '../../../simulator/index.js';
 import type { EngineConfig } from '../../gateway/types.js';
 import type { DemoGateway } from '../account.js';
 
+/** The simulator's built-in account the demo signs in as. */
+export const DEMO_LOGIN = 'oxe19141';
+
 export function builtInDemo(applicationName: string): DemoGateway {
-  let running: Awaited<ReturnType<typeof startDemoGateway>> | null = null;
+  let sim: Simulator | null = null;
+  let stopCalls: (() => void) | null = null;
+
   return {
     async start(): Promise<EngineConfig> {
-      running ??= await startDemoGateway(applicationName);
-      return running.config;
+      sim ??= await startSimulator();
+      const user = sim.users().find((candidate) => candidate.loginName === DEMO_LOGIN);
+      if (!user) throw new Error(`the simulator has no demo user ${DEMO_LOGIN}`);
+      return {
+        server: sim.restUrl,
+        login: user.loginName,
+        password: user.password,
+        accessMode: 'auto',
+        caPems: [],
+        applicationName,
+      };
     },
     play() {
-      running?.play();
+      if (sim && !stopCalls) stopCalls = startDemo(sim, DEMO_LOGIN);
     },
     async stop() {
-      const demo = running;
-      running = null;
-      await demo?.stop();
+      stopCalls?.();
+      stopCalls = null;
+      const running = sim;
+      sim = null;
+      await running?.stop();
     },
   };
 }
