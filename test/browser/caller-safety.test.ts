@@ -136,6 +136,40 @@ describe('F8: caller identity missing or oddly shaped', () => {
     await long.popup.close();
   });
 
+  // Shapes the simulator's call model never produces, injected as raw gateway events (E1 of the
+  // field reports, addressed to oxe19141).
+  const rawCall = (callRef: string, participants?: unknown[]) => ({
+    eventName: 'OnCallCreated',
+    loginName: 'oxe19141',
+    callRef,
+    legs: [{ deviceId: '19141', state: 'RINGING_INCOMING', ringingRemote: false }],
+    ...(participants ? { participants } : {}),
+  });
+  const shapes: Array<[string, string, unknown[] | undefined]> = [
+    ['no identity key', '7204', [{ participantId: 'p-1', anonymous: false }]],
+    ['participants: []', '7205', []],
+    ['no participants key', '7206', undefined],
+  ];
+  for (const [shape, callRef, participants] of shapes) {
+    it(`labels an unknown caller and still alerts: ${shape}`, async () => {
+      world.sim.injectEvent('oxe19141', rawCall(callRef, participants));
+      await world.waitForView((view) => view.alerts.some((a) => a.callRef === callRef), 'alert');
+      const popup = await world.openPopup(callRef);
+      await popup.locator('.popup-name', { hasText: 'Unknown caller' }).waitFor();
+      expect(await popup.locator('main').textContent()).not.toMatch(/null|undefined/);
+      expect(await popup.getByRole('button', { name: 'Copy number' }).count()).toBe(0);
+
+      world.sim.injectEvent('oxe19141', {
+        eventName: 'OnCallRemoved',
+        loginName: 'oxe19141',
+        callRef,
+        cause: 'NOT_ANSWERED',
+      });
+      await popup.locator('main').waitFor({ state: 'detached' });
+      await popup.close();
+    });
+  }
+
   it('labels a withheld caller and offers no call-back action', async () => {
     const { popup } = await ringingPopup({ number: '', anonymous: true });
     expect(await popup.locator('.popup-name').textContent()).toBe('Withheld number');
