@@ -199,6 +199,19 @@ describe('delivery', () => {
     ]);
   });
 
+  it('feeds a second stream on the same URL too, and counts both (so F12 can see them)', async () => {
+    const { stream, subscription } = await ready();
+    const second = open(subscription.pollingUrl, 'GET');
+    await second.untilLines(1);
+    expect(sim?.counts().openStreams).toBe(2);
+    sim?.injectEvent('oxe19141', US);
+    await stream.untilLines(2);
+    await second.untilLines(2);
+    expect([stream.events[1], second.events[1]]).toEqual([US, US]);
+    second.close();
+    await sim?.waitFor(() => sim?.counts().openStreams === 1, 'one stream left');
+  });
+
   it('sends a raw line exactly as injected, with the line ending added', async () => {
     const { stream } = await ready({ lineEnding: '\n' });
     sim?.injectEvent('oxe19141', '{"eventName":"OnUserStateModified","state":"FREE"');
