@@ -18,7 +18,7 @@ const FULL_RUNS = 7;
 const WARM_UP_CALLS = 50;
 const CALL_TIMEOUT_MS = 5_000;
 
-/** Places calls to `user` one by one; `arrival` resolves with the ms from publish to arrival. */
+/** One side of the comparison: when the next ringing call arrived (ms after publish), and its end. */
 interface Receiver {
   expectCreated(): Promise<number>;
   expectRemoved(): Promise<void>;
@@ -102,8 +102,8 @@ async function ringCalls(sim: Simulator, user: SimulatorUser, receiver: Receiver
 
 export async function runAlertLatencyBench(quick = false): Promise<BenchReport> {
   const started = performance.now();
-  const RUNS = quick ? 1 : FULL_RUNS;
-  const CALLS_PER_RUN = quick ? 100 : FULL_CALLS_PER_RUN;
+  const runCount = quick ? 1 : FULL_RUNS;
+  const callsPerRun = quick ? 100 : FULL_CALLS_PER_RUN;
   const [engineUser, plainUser] = benchUsers(2) as [SimulatorUser, SimulatorUser];
   const sim = await startSimulator({ users: [engineUser, plainUser] });
   const clock = publishClock(sim);
@@ -115,9 +115,9 @@ export async function runAlertLatencyBench(quick = false): Promise<BenchReport> 
   try {
     await ringCalls(sim, engineUser, toEngine, WARM_UP_CALLS);
     await ringCalls(sim, plainUser, plain.receiver, WARM_UP_CALLS);
-    for (let run = 0; run < RUNS; run += 1) {
-      const engineTimes = await ringCalls(sim, engineUser, toEngine, CALLS_PER_RUN);
-      const plainTimes = await ringCalls(sim, plainUser, plain.receiver, CALLS_PER_RUN);
+    for (let run = 0; run < runCount; run += 1) {
+      const engineTimes = await ringCalls(sim, engineUser, toEngine, callsPerRun);
+      const plainTimes = await ringCalls(sim, plainUser, plain.receiver, callsPerRun);
       runs.push({ engine: engineTimes, plain: plainTimes });
     }
   } finally {
@@ -142,11 +142,11 @@ export async function runAlertLatencyBench(quick = false): Promise<BenchReport> 
         detail:
           `engine p99 ${p99.median.toFixed(3)} ms vs plain reader p99 ` +
           `${(p99.baseline ?? 0).toFixed(3)} ms: ratio ${(p99.ratio ?? 0).toFixed(2)} ` +
-          `(median of ${RUNS} runs, worst run ${worstRatio.toFixed(2)})`,
+          `(median of ${runCount} runs, worst run ${worstRatio.toFixed(2)})`,
       },
     ],
     notes: [
-      `${RUNS} runs of ${CALLS_PER_RUN} calls per side (+${WARM_UP_CALLS} warm-up), engine and ` +
+      `${runCount} runs of ${callsPerRun} calls per side (+${WARM_UP_CALLS} warm-up), engine and ` +
         'plain reader alternating; simulator, engine and reader share one process and one clock.',
       'Start: the simulator publishing the ringing OnCallCreated (its socket write follows within ' +
         'the same tick). End: the engine alert `show` / the plain reader seeing the line newline.',

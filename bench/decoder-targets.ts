@@ -30,6 +30,14 @@ async function decoderTargets(runs: number): Promise<BenchReport> {
     pick((r) => eventsPerSecond(r.chunks4KiB.ms, r)),
     pick((r) => eventsPerSecond(r.baselineMs, r)),
   );
+  const megabytesPerSecond = (ms: number, r: DecoderBenchResult) =>
+    r.sampleBytes / 1024 / 1024 / (ms / 1000);
+  const chunkedMiB = measure(
+    'decoder 4 KiB chunks',
+    'MiB/s',
+    pick((r) => megabytesPerSecond(r.chunks4KiB.ms, r)),
+    pick((r) => megabytesPerSecond(r.baselineMs, r)),
+  );
   // The decoder's own paired ratio (baseline ms / decoder ms, median of pairs) is the verdict.
   const chunkRatio = measure(
     'decoder 4 KiB vs split+parse',
@@ -62,6 +70,7 @@ async function decoderTargets(runs: number): Promise<BenchReport> {
     name: 'decoder',
     measures: [
       chunked,
+      chunkedMiB,
       { ...chunkRatio, baseline: 1 },
       { ...wholeRatio, baseline: 1 },
       oneByte,
