@@ -121,6 +121,10 @@ describe('app-wide denials', () => {
     contents.emit('will-navigate', toDocs, 'https://docs.example/help');
     const redirect = preventable();
     contents.emit('will-redirect', redirect, 'https://evil.example/');
+    const subframe = { ...preventable(), isMainFrame: false, url: 'https://evil.example/' };
+    subframe.preventDefault = () => (subframe.defaultPrevented = true);
+    contents.emit('will-frame-navigate', subframe);
+    expect(subframe.defaultPrevented).toBe(true);
     await Promise.resolve();
     expect([toEvil.defaultPrevented, toDocs.defaultPrevented, redirect.defaultPrevented]).toEqual([
       true,

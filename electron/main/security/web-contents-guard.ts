@@ -22,6 +22,10 @@ export function guardContents(contents: GuardedContents, shell: ExternalOpener, 
   };
 
   contents.on('will-navigate', denyNavigation);
+  // Subframes too (there should be none; a crafted one must not get anywhere either).
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) event.preventDefault();
+  });
   contents.on('will-redirect', (event: Event) => {
     event.preventDefault();
   });
