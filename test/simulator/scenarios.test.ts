@@ -66,6 +66,14 @@ describe('reference scenario', () => {
     ]);
   });
 
+  it('stops cleanly while still waiting for a client', async () => {
+    sim = await startSimulator();
+    const run = playScenario(sim, await loadScenario('reference'));
+    run.stop();
+    await expect(run.done).resolves.toBeUndefined();
+    expect(sim.calls()).toEqual([]);
+  });
+
   it('rejects an invalid scenario file with the reason', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'scenario-test-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
