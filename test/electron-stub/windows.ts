@@ -155,6 +155,14 @@ export class BrowserWindow extends EventEmitter {
   }
 
   flashing = false;
+  allWorkspaces: { visible: boolean; fullScreen: boolean } | null = null;
+
+  setVisibleOnAllWorkspaces(
+    visible: boolean,
+    options?: Electron.VisibleOnAllWorkspacesOptions,
+  ): void {
+    this.allWorkspaces = { visible, fullScreen: options?.visibleOnFullScreen ?? false };
+  }
 
   flashFrame(flag: boolean): void {
     this.flashing = flag;

@@ -62,6 +62,13 @@ describe('call popup windows', () => {
     expect(windowRecord.created[0]?.options.focusable).toBe(true);
   });
 
+  it('macOS: takes the first click, shows on every desktop and over full-screen apps', () => {
+    popups('darwin').show(alertFor('7001'), 0);
+    const [window] = windowRecord.created;
+    expect(window?.options).toMatchObject({ acceptFirstMouse: true, focusable: false });
+    expect(window?.allWorkspaces).toEqual({ visible: true, fullScreen: true });
+  });
+
   it('one popup per call: a second alert for the same call re-shows, never duplicates', async () => {
     const calls = popups();
     calls.show(alertFor('7001'), 0);

@@ -18,6 +18,7 @@ export interface PopupWindow {
   isDestroyed(): boolean;
   setBounds(bounds: Partial<Rect>): void;
   setAlwaysOnTop(flag: boolean, level?: 'screen-saver'): void;
+  setVisibleOnAllWorkspaces(visible: boolean, options?: { visibleOnFullScreen?: boolean }): void;
   loadURL(url: string): Promise<void>;
   once(event: 'closed', listener: () => void): unknown;
 }
@@ -61,6 +62,10 @@ export class CallPopups {
     );
     // 'screen-saver' is the level that stays above the Windows taskbar and macOS menu bar.
     window.setAlwaysOnTop(true, 'screen-saver');
+    // On every virtual desktop, and over a full-screen app: a call must be seen where the user is.
+    if (this.deps.platform !== 'win32') {
+      window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+    }
     const entry: OpenPopup = { window, timer: null };
     this.open.set(alert.callRef, entry);
     window.once('closed', () => this.forget(alert.callRef, entry));
@@ -147,6 +152,8 @@ function popupChrome(platform: string, bounds: Rect): WindowChrome {
     // On Linux a non-focusable window leaves the window manager's control (and some drop its
     // clicks); there showInactive() alone keeps the user's focus where it was.
     focusable: platform === 'linux',
+    // macOS: the first click on a window that is not key must reach the buttons.
+    acceptFirstMouse: true,
     title: 'Incoming call',
   };
 }
