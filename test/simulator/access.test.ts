@@ -70,6 +70,21 @@ describe('authentication', () => {
     expect(sim.counts().authentications).toBe(1);
   });
 
+  it('decodes UTF-8 credentials and passwords containing colons', async () => {
+    sim = await startSimulator();
+    sim.addUser({ loginName: 'oxe40000', password: 'pâté:à:la:crème', extension: '40000' });
+    const ok = await fetch(authUrl(sim), {
+      headers: { authorization: basic('oxe40000', 'pâté:à:la:crème') },
+    });
+    expect(ok.status).toBe(200);
+    const truncated = await fetch(authUrl(sim), {
+      headers: { authorization: basic('oxe40000', 'pâté') },
+    });
+    expect(truncated.status).toBe(401);
+    const notBasic = await fetch(authUrl(sim), { headers: { authorization: 'Bearer abc' } });
+    expect(notBasic.status).toBe(401);
+  });
+
   it('refuses to open a session without an authentication cookie', async () => {
     sim = await startSimulator();
     const response = await fetch(`${sim.restUrl}/api/rest/1.0/sessions`, {
