@@ -5,6 +5,7 @@
  * notification without a title) and records what the shell did. Call resetElectronStub()
  * before each test.
  */
+import type * as ElectronApi from 'electron';
 import { app, net, powerMonitor } from './app.js';
 import { resetHooks, resetReadiness } from './state.js';
 import { contextBridge, ipcMain, ipcRenderer } from './ipc.js';
@@ -77,5 +78,5 @@ const electronModule = {
   session,
   shell,
   Tray,
-};
+} satisfies Partial<Record<keyof typeof ElectronApi, unknown>>;
 export default electronModule;
