@@ -20,6 +20,11 @@ const logger = configureAppLog(electronLog, redactSecrets);
 electronLog.transports.file.resolvePathFn = () => join(app.getPath('logs'), 'main.log');
 const xdgConfig = process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
 
+// A promise nobody awaited must still leave a trace for support, scrubbed like every line.
+process.on('unhandledRejection', (reason) => {
+  logger('shell').error('Unhandled promise rejection', { error: reason });
+});
+
 startShell({
   platform: process.platform,
   argv: process.argv,
