@@ -28,7 +28,8 @@ import { guardAllWebContents } from './security/web-contents-guard.js';
 import { PasswordVault } from './settings/password-vault.js';
 import { loadPolicy, policyFilePath } from './settings/policy.js';
 import { openSettingsStore } from './settings/settings-store.js';
-import { prepareBeforeReady } from './startup.js';
+import { prepareBeforeReady, windowAtStart } from './startup.js';
+import { installQuitFlow } from './system/quit-flow.js';
 import { launchedAtLogin, StartAtLogin } from './system/start-at-login.js';
 import { watchWakeUps } from './system/wake-watch.js';
 import { createSystemTray } from './system-tray.js';
@@ -73,9 +74,6 @@ export interface RunningShell {
 }
 
 export type ShellHandle = RunningShell | { readonly status: 'second-instance' };
-
-/** Longer than the engine's own 2 s budget for closing the session: quitting never hangs. */
-const QUIT_BUDGET_MS = 3_000;
 
 export async function startShell(options: ShellOptions): Promise<ShellHandle> {
   if (prepareBeforeReady(app, protocol, options.platform) === 'second-instance') {
@@ -193,37 +191,28 @@ async function composeServices(
     if (BrowserWindow.getAllWindows().length === 0) windows.open('dashboard');
   });
 
-  const hidden = launchedAtLogin(options.argv, platform, app);
   const outcome = account.needsSetup() ? null : await account.connect();
-  if (recovered || outcome === null || !outcome.connected) windows.open('settings');
-  else if (!hidden || !tray.available) windows.open('dashboard');
+  const first = windowAtStart({
+    settingsRecovered: recovered !== null,
+    connected: outcome === null ? null : outcome.connected,
+    launchedAtLogin: launchedAtLogin(options.argv, platform, app),
+    trayAvailable: tray.available,
+  });
+  if (first) windows.open(first);
 
-  let quitting: Promise<void> | null = null;
-  const shutdown = (): Promise<void> => {
-    quitting ??= (async () => {
+  const quit = installQuitFlow(
+    app,
+    async () => {
       router.clear();
-      const stopped = account.shutdown().catch((error: unknown) => {
+      await account.shutdown().catch((error: unknown) => {
         log.warn('The engine did not stop cleanly', { error });
       });
-      let budget: NodeJS.Timeout | undefined;
-      const outOfTime = new Promise((resolve) => (budget = setTimeout(resolve, QUIT_BUDGET_MS)));
-      await Promise.race([stopped, outOfTime]);
-      clearTimeout(budget);
       stopWatching();
       disposeIpc();
       tray.destroy();
-    })();
-    return quitting;
-  };
-  let stopped = false;
-  app.on('before-quit', (event) => {
-    if (stopped) return;
-    event.preventDefault();
-    void shutdown().then(() => {
-      stopped = true;
-      app.quit();
-    });
-  });
+    },
+    () => log.warn('Quit before the gateway session was closed: it will expire by itself'),
+  );
 
   return {
     status: 'running',
@@ -233,10 +222,6 @@ async function composeServices(
     popups,
     notifications,
     tray,
-    quit: async () => {
-      await shutdown();
-      stopped = true;
-      app.quit();
-    },
+    quit,
   };
 }

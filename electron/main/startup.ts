@@ -49,3 +49,23 @@ export function prepareBeforeReady(
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   return 'primary';
 }
+
+export interface StartState {
+  /** The settings file was unusable and was moved aside. */
+  readonly settingsRecovered: boolean;
+  /** null when there was nothing to connect with (first run, password to ask). */
+  readonly connected: boolean | null;
+  readonly launchedAtLogin: boolean;
+  readonly trayAvailable: boolean;
+}
+
+/**
+ * Which window the user sees once started: the settings when something needs them (first run,
+ * a password to type, a broken settings file, a failed connection), else the dashboard, except
+ * when started at login, where the tray is enough. Without a tray, always a window.
+ */
+export function windowAtStart(state: StartState): 'settings' | 'dashboard' | null {
+  if (state.settingsRecovered || state.connected !== true) return 'settings';
+  if (state.launchedAtLogin && state.trayAvailable) return null;
+  return 'dashboard';
+}
