@@ -70,17 +70,27 @@ export function createAlertSurfaces(options: SurfaceOptions): AlertSurfaces {
     icon: appIcon,
   });
 
-  const router = new AlertRouter({
-    notifications,
-    popups,
-    alertSettings: () => options.account.settings().alerts,
-    // The dashboard's taskbar button flashes while a call rings, until it stops.
-    drawAttention: (ringing) => {
+  // While a call rings: the dashboard's taskbar button flashes; on macOS the Dock icon bounces.
+  let bounce: number | null = null;
+  const attention = {
+    set(ringing: boolean): void {
       const dashboard = windows.get('dashboard');
       if (dashboard instanceof BrowserWindow && !dashboard.isDestroyed()) {
         dashboard.flashFrame(ringing);
       }
+      if (ringing && bounce === null) bounce = app.dock?.bounce('critical') ?? null;
+      if (!ringing && bounce !== null) {
+        app.dock?.cancelBounce(bounce);
+        bounce = null;
+      }
     },
+  };
+
+  const router = new AlertRouter({
+    notifications,
+    popups,
+    alertSettings: () => options.account.settings().alerts,
+    drawAttention: (ringing) => attention.set(ringing),
   });
 
   const badge = new MissedCallBadge({

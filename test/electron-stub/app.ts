@@ -23,7 +23,23 @@ export const appRecord = {
   paths: new Map<string, string>(),
   focusStealCalls: 0,
   hidden: false,
+  /** Dock bounces still running (macOS), by id. */
+  bouncing: new Set<number>(),
+  /** Set to false to model Windows and Linux, where app.dock is undefined. */
+  hasDock: true,
 };
+
+let nextBounce = 1;
+const dock = {
+  bounce(_type?: 'critical' | 'informational'): number {
+    const id = nextBounce++;
+    appRecord.bouncing.add(id);
+    return id;
+  },
+  cancelBounce(id: number): void {
+    appRecord.bouncing.delete(id);
+  },
+} satisfies Partial<Electron.Dock>;
 
 class AppStub extends EventEmitter {
   whenReady(): Promise<void> {
@@ -104,6 +120,10 @@ class AppStub extends EventEmitter {
 
   readonly isPackaged = false;
 
+  get dock(): typeof dock | undefined {
+    return appRecord.hasDock ? dock : undefined;
+  }
+
   setBadgeCount(count?: number): boolean {
     appRecord.badgeCounts.push(count ?? 0);
     return true;
@@ -127,7 +147,8 @@ class AppStub extends EventEmitter {
   }
 }
 
-export const app = new AppStub() satisfies Partial<Omit<Electron.App, keyof EventEmitter>>;
+// `dock` is checked on its own (the stub's is a partial Dock).
+export const app = new AppStub() satisfies Partial<Omit<Electron.App, keyof EventEmitter | 'dock'>>;
 
 class PowerMonitorStub extends EventEmitter {
   getSystemIdleState(): 'active' | 'idle' | 'locked' | 'unknown' {
@@ -170,6 +191,8 @@ resetHooks.push(() => {
     paths: new Map<string, string>(),
     focusStealCalls: 0,
     hidden: false,
+    bouncing: new Set<number>(),
+    hasDock: true,
   });
   netRecord.online = true;
 });

@@ -56,11 +56,13 @@ describe('engine views and alerts', () => {
 
     const dashboard = windowRecord.created[0]!;
     expect(dashboard.flashing).toBe(true);
+    expect(appRecord.bouncing.size).toBe(1);
 
     harness.engine.pushAlert({ action: 'close', callRef: '7001', reason: 'answered-elsewhere' });
     expect(notification.closed).toBe(true);
     expect(popup.destroyed).toBe(true);
     expect(dashboard.flashing).toBe(false);
+    expect(appRecord.bouncing.size).toBe(0);
   });
 
   it('a click on the notification brings back a dismissed popup', async () => {
