@@ -178,9 +178,9 @@ export class GatewayConnection {
         this.setStatus({ status: 'reconnecting', reason: `reconnecting after ${thrown.detail}` });
         return 0;
       }
-      const reason =
-        thrown.why === 'silent' ? `event stream silent: ${thrown.detail}` : 'session expired';
-      const delay = this.policy.failed(now);
+      const expired = thrown.why === 'session-gone';
+      const reason = expired ? 'session expired' : `event stream silent: ${thrown.detail}`;
+      const delay = expired ? this.policy.sessionLost(now) : this.policy.failed(now);
       this.log.warn('connection lost', { reason, retryInMs: delay });
       this.setStatus(this.waiting(reason, delay));
       return delay;
@@ -196,7 +196,9 @@ export class GatewayConnection {
     const gone = error.kind === 'http' && [401, 403, 404].includes(error.status ?? 0);
     if (gone) await this.sessions.afterRefusal(phase === 'stream', this.runAbort.signal);
 
-    const delay = this.policy.failed(now);
+    // Losing the session means logging in again: spread out, as every client is losing it too.
+    const lostSession = gone && this.sessions.live === undefined;
+    const delay = lostSession ? this.policy.sessionLost(now) : this.policy.failed(now);
     const url = this.sessions.subscription?.pollingUrl;
     const state = failureStatus(error, phase, this.everOnline, now + delay, url);
     this.online = false;

@@ -7,6 +7,12 @@
  * - Failures (network errors, 5xx, refused streams, session renewals) back off exponentially
  *   with full jitter: a uniform draw up to min(cap, base x 2^attempt), never below a small floor
  *   so a run of unlucky draws cannot turn into a tight loop.
+ * - A lost session is spread out: when a gateway restarts or expires every session at once, all
+ *   its clients learn it in the same second, and the first backoff rungs (about a second) would
+ *   send them all back to log in together. The first re-login after a lost session therefore
+ *   waits a uniform draw over a wide window (20 s by default), so a few hundred clients arrive
+ *   at a tenth of their number per second at most, while a lone client is back in seconds on
+ *   average.
  * - A stream that stayed up for a healthy minute resets everything.
  */
 
@@ -20,6 +26,8 @@ export interface RecoveryTuning {
   readonly shortStreamsBeforeBackoff: number;
   /** A stream up for this long resets the backoff. */
   readonly healthyAfterMs: number;
+  /** Width of the window over which the re-login after a lost session is spread. */
+  readonly reloginSpreadMs: number;
 }
 
 export const DEFAULT_RECOVERY_TUNING: RecoveryTuning = {
@@ -29,6 +37,7 @@ export const DEFAULT_RECOVERY_TUNING: RecoveryTuning = {
   shortStreamMs: 5_000,
   shortStreamsBeforeBackoff: 3,
   healthyAfterMs: 60_000,
+  reloginSpreadMs: 20_000,
 };
 
 export class RecoveryPolicy {
@@ -80,6 +89,19 @@ export class RecoveryPolicy {
     this.checkHealthy(now);
     this.confirmedAt = undefined;
     return this.nextBackoff();
+  }
+
+  /**
+   * The session is gone and the next attempt logs in again: the usual backoff, but never sooner
+   * than a uniform draw over the re-login window (see the file comment for why).
+   */
+  sessionLost(now: number): number {
+    const backoff = this.failed(now);
+    const { floorDelayMs, reloginSpreadMs } = this.tuning;
+    const spread = Math.round(
+      floorDelayMs + this.random() * Math.max(0, reloginSpreadMs - floorDelayMs),
+    );
+    return Math.max(backoff, spread);
   }
 
   /** Forgets all failures: a new account, or the user asked to reconnect now. */

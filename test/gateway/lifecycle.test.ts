@@ -13,6 +13,7 @@ const FAST: RecoveryTuning = {
   shortStreamMs: 5_000,
   shortStreamsBeforeBackoff: 3,
   healthyAfterMs: 60_000,
+  reloginSpreadMs: 100,
 };
 
 let h: Harness | undefined;

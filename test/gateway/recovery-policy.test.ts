@@ -43,6 +43,28 @@ describe('RecoveryPolicy', () => {
     }
   });
 
+  it('spreads the re-login after a lost session over the whole window', () => {
+    expect(new RecoveryPolicy(() => 0).sessionLost(0)).toBe(500);
+    expect(new RecoveryPolicy(() => 0.999_999).sessionLost(0)).toBe(20_000);
+
+    // 300 clients losing their session in the same instant: no second gets a tenth of them.
+    const perSecond = new Map<number, number>();
+    for (let seed = 1; seed <= 300; seed++) {
+      const delay = new RecoveryPolicy(seeded(seed * 7919)).sessionLost(0);
+      expect(delay).toBeGreaterThanOrEqual(500);
+      expect(delay).toBeLessThanOrEqual(20_000);
+      const second = Math.floor(delay / 1000);
+      perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+    }
+    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(30);
+  });
+
+  it('never makes a lost session wait less than the running backoff', () => {
+    const policy = new RecoveryPolicy(() => 0.999_999);
+    for (let i = 0; i < 6; i++) policy.failed(0);
+    expect(policy.sessionLost(0)).toBe(30_000);
+  });
+
   it('resets the backoff after a healthy minute', () => {
     const policy = new RecoveryPolicy(() => 0.999_999);
     for (let i = 0; i < 6; i++) policy.failed(0);

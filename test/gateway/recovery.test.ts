@@ -14,6 +14,7 @@ const SCALED: RecoveryTuning = {
   shortStreamMs: 5_000,
   shortStreamsBeforeBackoff: 3,
   healthyAfterMs: 1_200,
+  reloginSpreadMs: 300,
 };
 const MINUTE = 1_200;
 
