@@ -3,7 +3,7 @@
  * side (clipboard, file dialog, system browser) and the shell's services. Returns the disposer
  * that removes every handler on quit.
  */
-import { clipboard, dialog, ipcMain, shell } from 'electron';
+import { app, clipboard, dialog, ipcMain, shell } from 'electron';
 import type { ActionResult } from '../../shared/ipc/channels.js';
 import type { Logger, LoggerFactory } from '../gateway/log.js';
 import type { PresenceEngine } from '../gateway/types.js';
@@ -13,6 +13,7 @@ import { appRequestHandlers } from './ipc/app-requests.js';
 import { registerRequestHandlers } from './ipc/request-handlers.js';
 import type { StartAtLogin } from './system/start-at-login.js';
 import type { TrayService } from './tray/tray-service.js';
+import { resolveLanguage, TRAY_WORDS } from './tray/tray-words.js';
 
 export interface AppIpcOptions {
   readonly engine: PresenceEngine;
@@ -56,6 +57,7 @@ export function registerAppIpc(options: AppIpcOptions): () => void {
       chooseCaFile,
       reconnect,
       settingsSaved: (settings, change) => {
+        tray.setWords(TRAY_WORDS[resolveLanguage(settings.language, app.getLocale())]);
         if (settings.startAtLogin !== tray.startAtLoginShown) {
           options.startAtLogin.set(settings.startAtLogin).catch((error: unknown) => {
             log.error('Start at login failed', { error });

@@ -10,6 +10,7 @@ import type { SettingsStore } from './settings/settings-store.js';
 import type { StartAtLogin } from './system/start-at-login.js';
 import { trayImagePath } from './tray/tray-images.js';
 import type { TrayIcon } from './tray/tray-service.js';
+import { resolveLanguage, TRAY_WORDS } from './tray/tray-words.js';
 import { TrayService } from './tray/tray-service.js';
 import type { AppWindows } from './windows/app-windows.js';
 
@@ -50,6 +51,7 @@ export function createSystemTray(options: SystemTrayOptions): TrayService {
     buildMenu: (template) => Menu.buildFromTemplate(template),
     imageFor: (state) => trayImagePath(options.generatedAssets, options.platform, state),
     log: options.logger('tray'),
+    words: TRAY_WORDS[resolveLanguage(options.store.read().language, app.getLocale())],
     actions: {
       openDashboard: () => options.windows.open('dashboard'),
       openSettings: () => options.windows.open('settings'),

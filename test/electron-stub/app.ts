@@ -27,6 +27,7 @@ export const appRecord = {
   bouncing: new Set<number>(),
   /** Set to false to model Windows and Linux, where app.dock is undefined. */
   hasDock: true,
+  locale: 'en-US',
 };
 
 let nextBounce = 1;
@@ -108,6 +109,10 @@ class AppStub extends EventEmitter {
 
   getName(): string {
     return appRecord.name;
+  }
+
+  getLocale(): string {
+    return appRecord.locale;
   }
 
   getLocaleCountryCode(): string {
@@ -193,6 +198,7 @@ resetHooks.push(() => {
     hidden: false,
     bouncing: new Set<number>(),
     hasDock: true,
+    locale: 'en-US',
   });
   netRecord.online = true;
 });

@@ -5,6 +5,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { PresenceView } from '../../../shared/presence/types.js';
+import type { TrayWords } from './tray-words.js';
 
 export interface TrayMenuModel {
   readonly status: string;
@@ -25,9 +26,13 @@ export interface TrayMenuActions {
   quit(): void;
 }
 
-export function trayMenuModel(view: PresenceView, startAtLogin: boolean): TrayMenuModel {
+export function trayMenuModel(
+  view: PresenceView,
+  startAtLogin: boolean,
+  words: TrayWords,
+): TrayMenuModel {
   return {
-    status: view.tooltip,
+    status: words.tooltip(view),
     missedCalls: view.counters.missedCalls,
     voiceMessages: view.counters.voiceMessages,
     dnd: view.dnd,
@@ -36,44 +41,35 @@ export function trayMenuModel(view: PresenceView, startAtLogin: boolean): TrayMe
   };
 }
 
-function countLabel(count: number, one: string, many: string): string {
-  return count === 1 ? `1 ${one}` : `${count} ${many}`;
-}
-
 export function trayMenuTemplate(
   model: TrayMenuModel,
   actions: TrayMenuActions,
+  words: TrayWords,
 ): MenuItemConstructorOptions[] {
   return [
     { label: model.status, enabled: false },
-    {
-      label: countLabel(model.missedCalls, 'missed call', 'missed calls'),
-      click: () => actions.openDashboard(),
-    },
-    {
-      label: countLabel(model.voiceMessages, 'voice message', 'voice messages'),
-      click: () => actions.openDashboard(),
-    },
+    { label: words.missedCalls(model.missedCalls), click: () => actions.openDashboard() },
+    { label: words.voiceMessages(model.voiceMessages), click: () => actions.openDashboard() },
     { type: 'separator' },
     {
-      label: 'Do not disturb',
+      label: words.dnd,
       type: 'checkbox',
       checked: model.dnd,
       enabled: model.dndAvailable,
       click: (item) => actions.setDnd(item.checked),
     },
     { type: 'separator' },
-    { label: 'Open', click: () => actions.openDashboard() },
-    { label: 'Settings', click: () => actions.openSettings() },
+    { label: words.open, click: () => actions.openDashboard() },
+    { label: words.settings, click: () => actions.openSettings() },
     {
-      label: 'Start at login',
+      label: words.startAtLogin,
       type: 'checkbox',
       checked: model.startAtLogin,
       click: (item) => actions.setStartAtLogin(item.checked),
     },
-    { label: 'Open log folder', click: () => actions.openLogFolder() },
+    { label: words.openLogFolder, click: () => actions.openLogFolder() },
     { type: 'separator' },
-    { label: 'Quit', click: () => actions.quit() },
+    { label: words.quit, click: () => actions.quit() },
   ];
 }
 

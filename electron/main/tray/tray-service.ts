@@ -9,6 +9,8 @@ import type { PresenceView, TrayState } from '../../../shared/presence/types.js'
 import type { Logger } from '../../gateway/log.js';
 import type { TrayMenuActions, TrayMenuModel } from './tray-menu.js';
 import { sameMenuModel, trayMenuModel, trayMenuTemplate } from './tray-menu.js';
+import type { TrayWords } from './tray-words.js';
+import { TRAY_WORDS } from './tray-words.js';
 
 export interface TrayIcon {
   setImage(image: string): void;
@@ -25,6 +27,8 @@ export interface TrayServiceDeps {
   imageFor(state: TrayState): string;
   actions: TrayMenuActions;
   log: Logger;
+  /** The tray's language at start; setWords() changes it. Default English. */
+  words?: TrayWords;
 }
 
 export class TrayService {
@@ -34,8 +38,11 @@ export class TrayService {
   private menuModel: TrayMenuModel | null = null;
   private startAtLogin = false;
   private lastView: PresenceView | null = null;
+  private words: TrayWords;
 
-  constructor(private readonly deps: TrayServiceDeps) {}
+  constructor(private readonly deps: TrayServiceDeps) {
+    this.words = deps.words ?? TRAY_WORDS.en;
+  }
 
   /** Creates the tray; false (and logged) when this desktop offers none. */
   start(view: PresenceView, startAtLogin: boolean): boolean {
@@ -66,16 +73,27 @@ export class TrayService {
       tray.setImage(this.deps.imageFor(view.tray));
       this.state = view.tray;
     }
-    if (view.tooltip !== this.tooltip) {
-      tray.setToolTip(view.tooltip);
-      this.tooltip = view.tooltip;
+    const tooltip = this.words.tooltip(view);
+    if (tooltip !== this.tooltip) {
+      tray.setToolTip(tooltip);
+      this.tooltip = tooltip;
     }
 
-    const model = trayMenuModel(view, this.startAtLogin);
+    const model = trayMenuModel(view, this.startAtLogin, this.words);
     if (!sameMenuModel(this.menuModel, model)) {
-      tray.setContextMenu(this.deps.buildMenu(trayMenuTemplate(model, this.deps.actions)));
+      const template = trayMenuTemplate(model, this.deps.actions, this.words);
+      tray.setContextMenu(this.deps.buildMenu(template));
       this.menuModel = model;
     }
+  }
+
+  /** The user changed the language: every word of the tray is said again. */
+  setWords(words: TrayWords): void {
+    if (words === this.words) return;
+    this.words = words;
+    this.tooltip = null;
+    this.menuModel = null;
+    if (this.lastView) this.update(this.lastView);
   }
 
   /** What the menu's "Start at login" checkbox shows. */
