@@ -10,7 +10,7 @@
  * - A lost session is spread out: when a gateway restarts or expires every session at once, all
  *   its clients learn it in the same second, and the first backoff rungs (about a second) would
  *   send them all back to log in together. The first re-login after a lost session therefore
- *   waits a uniform draw over a wide window (20 s by default), so a few hundred clients arrive
+ *   waits a uniform draw over a wide window (25 s by default), so a few hundred clients arrive
  *   at a tenth of their number per second at most, while a lone client is back in seconds on
  *   average.
  * - A stream that stayed up for a healthy minute resets everything.
@@ -37,7 +37,7 @@ export const DEFAULT_RECOVERY_TUNING: RecoveryTuning = {
   shortStreamMs: 5_000,
   shortStreamsBeforeBackoff: 3,
   healthyAfterMs: 60_000,
-  reloginSpreadMs: 20_000,
+  reloginSpreadMs: 25_000,
 };
 
 export class RecoveryPolicy {
