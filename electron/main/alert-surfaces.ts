@@ -11,6 +11,7 @@ import { NotificationRegistry } from './alerts/notification-registry.js';
 import { APP_ORIGIN } from './security/app-protocol.js';
 import { MissedCallBadge } from './tray/missed-call-badge.js';
 import { appIconPath, missedOverlayPath } from './tray/tray-images.js';
+import { resolveLanguage } from './system/language.js';
 import { AppWindows } from './windows/app-windows.js';
 import { CallPopups } from './windows/call-popups.js';
 import { createSecureWindowFactory } from './windows/secure-window.js';
@@ -68,6 +69,7 @@ export function createAlertSurfaces(options: SurfaceOptions): AlertSurfaces {
     onClick: (callRef) => router.showPopup(callRef),
     isSupported: () => Notification.isSupported(),
     icon: appIcon,
+    language: () => resolveLanguage(options.account.settings().language, app.getLocale()),
   });
 
   // While a call rings: the dashboard's taskbar button flashes; on macOS the Dock icon bounces.

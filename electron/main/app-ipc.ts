@@ -13,7 +13,8 @@ import { appRequestHandlers } from './ipc/app-requests.js';
 import { registerRequestHandlers } from './ipc/request-handlers.js';
 import type { StartAtLogin } from './system/start-at-login.js';
 import type { TrayService } from './tray/tray-service.js';
-import { resolveLanguage, TRAY_WORDS } from './tray/tray-words.js';
+import { resolveLanguage } from './system/language.js';
+import { TRAY_WORDS } from './tray/tray-words.js';
 
 export interface AppIpcOptions {
   readonly engine: PresenceEngine;

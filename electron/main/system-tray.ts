@@ -10,7 +10,8 @@ import type { SettingsStore } from './settings/settings-store.js';
 import type { StartAtLogin } from './system/start-at-login.js';
 import { trayImagePath } from './tray/tray-images.js';
 import type { TrayIcon } from './tray/tray-service.js';
-import { resolveLanguage, TRAY_WORDS } from './tray/tray-words.js';
+import { resolveLanguage } from './system/language.js';
+import { TRAY_WORDS } from './tray/tray-words.js';
 import { TrayService } from './tray/tray-service.js';
 import type { AppWindows } from './windows/app-windows.js';
 

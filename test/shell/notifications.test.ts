@@ -63,6 +63,21 @@ describe('notification registry', () => {
     expect(notificationOptions(alert, 'linux').timeoutType).toBe('default');
   });
 
+  it('French: the model labels for withheld and unknown callers are said in French', () => {
+    const withheld = alertFor('7203', {
+      caller: { name: 'Withheld number', number: null, via: null, anonymous: true, unknown: false },
+    });
+    const unknown = alertFor('7204', {
+      caller: { name: 'Unknown caller', number: null, via: null, anonymous: false, unknown: true },
+    });
+    expect(notificationOptions(withheld, 'win32', undefined, 'fr').title).toBe('Numéro masqué');
+    expect(notificationOptions(unknown, 'win32', undefined, 'fr').title).toBe('Appelant inconnu');
+    expect(notificationOptions(unknown, 'win32', undefined, 'en').title).toBe('Unknown caller');
+    expect(notificationOptions(alertFor('7001'), 'win32', undefined, 'fr').title).toBe(
+      'Marc Olivier',
+    );
+  });
+
   it('keeps each notification until it is closed, then lets it go', () => {
     const { notifications } = registry();
     notifications.show(alertFor('7001'));

@@ -1,7 +1,8 @@
 // The tray speaks the user's language: "system" follows the OS locale, French says the same
 // states as the dashboard's French catalogue, and a language change re-words the whole tray.
 import { describe, expect, it, beforeEach } from 'vitest';
-import { resolveLanguage, TRAY_WORDS } from '../../electron/main/tray/tray-words.js';
+import { resolveLanguage } from '../../electron/main/system/language.js';
+import { TRAY_WORDS } from '../../electron/main/tray/tray-words.js';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema.js';
 import { appRecord, invokeIpc, resetElectronStub, trayRecord } from '../electron-stub/index.js';
 import { alertFor, viewWith } from './fake-engine.js';

@@ -7,6 +7,7 @@
 import type { NotificationConstructorOptions } from 'electron';
 import { notificationText } from '../../../shared/presence/caller.js';
 import type { Alert } from '../../../shared/presence/types.js';
+import type { ShellLanguage } from '../system/language.js';
 
 export interface CallNotification {
   show(): void;
@@ -22,6 +23,15 @@ export interface NotificationRegistryDeps {
   isSupported(): boolean;
   /** The app icon, shown beside the text where the platform allows. */
   icon?: string;
+  /** The user's language now (it may change between two calls). Default English. */
+  language?: () => ShellLanguage;
+}
+
+/** The model's labels for a caller it cannot name, in French (names and numbers stay as is). */
+function frenchTitle(alert: Alert, title: string): string {
+  if (alert.caller.anonymous) return 'Numéro masqué';
+  if (alert.caller.unknown) return 'Appelant inconnu';
+  return title;
 }
 
 function escapeMarkup(text: string): string {
@@ -32,10 +42,11 @@ export function notificationOptions(
   alert: Alert,
   platform: string,
   icon?: string,
+  language: ShellLanguage = 'en',
 ): NotificationConstructorOptions {
   const { title, body } = notificationText(alert);
   return {
-    title,
+    title: language === 'fr' ? frenchTitle(alert, title) : title,
     body: platform === 'linux' ? escapeMarkup(body) : body,
     urgency: 'critical',
     // Windows would otherwise hide the toast after a few seconds while the phone still rings.
@@ -54,7 +65,7 @@ export class NotificationRegistry {
     this.close(alert.callRef);
     if (!this.deps.isSupported()) return;
     const notification = this.deps.createNotification(
-      notificationOptions(alert, this.deps.platform, this.deps.icon),
+      notificationOptions(alert, this.deps.platform, this.deps.icon, this.deps.language?.()),
     );
     this.shown.set(alert.callRef, notification);
 

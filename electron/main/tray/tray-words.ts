@@ -4,15 +4,7 @@
  * renderer's French catalogue, so the tray and the dashboard agree.
  */
 import type { ConnectionStatus, PresenceView } from '../../../shared/presence/types.js';
-import type { LanguageSetting } from '../../../shared/settings/schema.js';
-
-export type ShellLanguage = 'en' | 'fr';
-
-/** "system" follows the OS locale (e.g. "fr-FR", "fr"); anything not French is English. */
-export function resolveLanguage(setting: LanguageSetting, systemLocale: string): ShellLanguage {
-  if (setting !== 'system') return setting;
-  return systemLocale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
+import type { ShellLanguage } from '../system/language.js';
 
 export interface TrayWords {
   tooltip(view: PresenceView): string;
