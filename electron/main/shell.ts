@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import {
   app,
   BrowserWindow,
+  dialog,
   net,
   powerMonitor,
   protocol,
@@ -199,6 +200,15 @@ async function composeServices(
     trayAvailable: tray.available,
   });
   if (first) windows.open(first);
+  if (recovered) {
+    // Not modal: the settings window is already there to fill in again.
+    void dialog.showMessageBox({
+      type: 'warning',
+      title: 'O2G Presence',
+      message: 'Your settings could not be read and were reset.',
+      detail: `The unreadable file was kept as ${recovered.backupPath} (${recovered.problem}).`,
+    });
+  }
 
   const quit = installQuitFlow(
     app,

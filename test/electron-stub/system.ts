@@ -141,10 +141,19 @@ export const clipboard = {
 } satisfies Partial<Electron.Clipboard>;
 
 export const dialogRecord = {
+  messages: [] as Electron.MessageBoxOptions[],
   openRequests: [] as Electron.OpenDialogOptions[],
   openResult: { canceled: true, filePaths: [] } as Electron.OpenDialogReturnValue,
 };
 export const dialog = {
+  async showMessageBox(
+    windowOrOptions: Electron.BaseWindow | Electron.MessageBoxOptions,
+    options?: Electron.MessageBoxOptions,
+  ): Promise<Electron.MessageBoxReturnValue> {
+    assertReady('dialog');
+    dialogRecord.messages.push(options ?? (windowOrOptions as Electron.MessageBoxOptions));
+    return { response: 0, checkboxChecked: false };
+  },
   async showOpenDialog(
     windowOrOptions: Electron.BaseWindow | Electron.OpenDialogOptions,
     options?: Electron.OpenDialogOptions,
@@ -175,5 +184,6 @@ resetHooks.push(() => {
   shellRecord.opened = [];
   clipboardRecord.texts = [];
   dialogRecord.openRequests = [];
+  dialogRecord.messages = [];
   dialogRecord.openResult = { canceled: true, filePaths: [] };
 });

@@ -96,11 +96,22 @@ describe('start-up', () => {
     expect(harness.shell.account.settings()).toEqual(DEFAULT_SETTINGS);
     const backups = (await readdir(userData)).filter((f) => f.startsWith('settings.json.corrupt-'));
     expect(backups).toEqual(['settings.json.corrupt-20261203-180000']);
+    const { dialogRecord } = await import('../electron-stub/index.js');
+    expect(dialogRecord.messages).toEqual([
+      expect.objectContaining({
+        type: 'warning',
+        message: 'Your settings could not be read and were reset.',
+        detail: expect.stringContaining(
+          'settings.json.corrupt-20261203-180000 (the file holds binary data)',
+        ),
+      }),
+    ]);
     await harness.shell.quit();
 
     resetElectronStub();
     const next = await startHarness({ userData });
     expect((await readdir(userData)).filter((f) => f.includes('.corrupt-'))).toHaveLength(1);
+    expect(dialogRecord.messages).toEqual([]);
     expect(next.shell.account.settings()).toEqual(DEFAULT_SETTINGS);
     expect(appRecord.lockRequested).toBe(true);
   });
