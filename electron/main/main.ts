@@ -38,7 +38,8 @@ startShell({
   },
   // Packaged: the executable alone. Development (`electron .`): electron plus the app folder.
   launchCommand: {
-    executable: process.execPath,
+    // An AppImage runs from a temporary mount; the login item must start the AppImage itself.
+    executable: process.env.APPIMAGE ?? process.execPath,
     args: app.isPackaged ? [] : [appRoot],
   },
   logger,
