@@ -10,7 +10,7 @@ import type {
   RequestPayload,
   ResponseMap,
 } from './channels.js';
-import { EVENT_CHANNELS, REQUEST_CHANNELS } from './channels.js';
+import { isEventChannel, isRequestChannel } from './channel-names.js';
 
 export interface PresenceBridge {
   request<C extends RequestChannel>(
@@ -31,12 +31,11 @@ export interface IpcRendererLike {
 export function createBridge(ipc: IpcRendererLike): PresenceBridge {
   return {
     request(channel, payload) {
-      if (!REQUEST_CHANNELS.includes(channel))
-        throw new Error(`Unknown request channel ${channel}`);
+      if (!isRequestChannel(channel)) throw new Error(`Unknown request channel ${channel}`);
       return ipc.invoke(channel, payload) as Promise<ResponseMap[typeof channel]>;
     },
     on(channel, listener) {
-      if (!EVENT_CHANNELS.includes(channel)) throw new Error(`Unknown event channel ${channel}`);
+      if (!isEventChannel(channel)) throw new Error(`Unknown event channel ${channel}`);
       const wrapped = (_event: unknown, payload: unknown): void => {
         listener(payload as EventMap[typeof channel]);
       };

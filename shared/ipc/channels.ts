@@ -7,6 +7,10 @@ import { z } from 'zod';
 import type { lockedFieldsSchema } from '../settings/schema.js';
 import { settingsSchema } from '../settings/schema.js';
 import type { PresenceView } from '../presence/types.js';
+import type { EventChannel, RequestChannel } from './channel-names.js';
+
+export { EVENT_CHANNELS, REQUEST_CHANNELS } from './channel-names.js';
+export type { EventChannel, RequestChannel } from './channel-names.js';
 
 const callRef = z.string().min(1).max(128);
 
@@ -36,7 +40,6 @@ export const requestSchemas = {
   'window:open-settings': z.undefined(),
 } as const;
 
-export type RequestChannel = keyof typeof requestSchemas;
 export type RequestPayload<C extends RequestChannel> = z.infer<(typeof requestSchemas)[C]>;
 
 /** Outcome of a user action; `message` is already worded for the user. */
@@ -87,7 +90,10 @@ export interface EventMap {
   'presence:changed': PresenceView;
   'doctor:progress': DoctorCheck;
 }
-export type EventChannel = keyof EventMap;
 
-export const REQUEST_CHANNELS = Object.keys(requestSchemas) as RequestChannel[];
-export const EVENT_CHANNELS: readonly EventChannel[] = ['presence:changed', 'doctor:progress'];
+// The schema-free name lists and these maps must name the same channels, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const requestNamesMatch: Same<keyof typeof requestSchemas, RequestChannel> = true;
+const responseNamesMatch: Same<keyof ResponseMap, RequestChannel> = true;
+const eventNamesMatch: Same<keyof EventMap, EventChannel> = true;
+void [requestNamesMatch, responseNamesMatch, eventNamesMatch];

@@ -65,7 +65,7 @@ describe('bundled main process', () => {
     );
     const report = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(report.firstWindows).toEqual(['app://o2g/settings.html']);
-    expect(report.handlers).toEqual(expect.arrayContaining(REQUEST_CHANNELS));
+    expect(report.handlers).toEqual(expect.arrayContaining([...REQUEST_CHANNELS]));
     expect(report.demo).toEqual({ ok: true });
     expect(report.online).toBe(true);
     expect(report.quitCalls).toBe(2);
