@@ -108,6 +108,14 @@ describe('loading', () => {
     });
   });
 
+  it('reads a file saved with a UTF-8 byte order mark (Windows Notepad)', async () => {
+    const path = await policyFile(`\uFEFF${JSON.stringify({ server: 'o2g.corp.example' })}`);
+    expect(await loadPolicy(path)).toEqual({
+      policy: { server: 'o2g.corp.example', lock: [] },
+      problem: null,
+    });
+  });
+
   it('a missing file is no policy and no problem', async () => {
     expect(await loadPolicy(join(dir, 'absent.json'))).toEqual({
       policy: NO_POLICY,

@@ -62,7 +62,8 @@ export async function loadPolicy(path: string): Promise<PolicyLoad> {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // Notepad and PowerShell's Out-File save UTF-8 with a byte order mark; JSON.parse rejects it.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     return { policy: NO_POLICY, problem: `${path} is not valid JSON` };
   }
