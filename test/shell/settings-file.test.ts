@@ -1,6 +1,6 @@
 // F10: an empty, truncated, binary or wrong-shaped settings file never stops the app; it is kept
 // as a dated backup, the app starts with defaults and the next start is clean.
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -86,6 +86,20 @@ describe('F10: settings file empty or corrupt at start-up', () => {
     expect(store.read().alerts.popups).toBe(false);
     const onDisk = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'));
     expect(onDisk.schemaVersion).toBe(1);
+  });
+
+  it('D5: keeps a file saved with a UTF-8 byte order mark (Windows Notepad)', async () => {
+    const file = join(dir, 'settings.json');
+    const saved = {
+      ...DEFAULT_SETTINGS,
+      gateway: { ...DEFAULT_SETTINGS.gateway, server: 'o2g.example.com', login: 'oxe31001' },
+    };
+    await writeFile(file, `\uFEFF${JSON.stringify(saved, null, 2)}`);
+    const { store, recovered } = await openSettingsStore({ dir, now, log: recordingLog().log });
+
+    expect(recovered).toBeNull();
+    expect(store.read()).toEqual(saved);
+    expect((await readdir(dir)).filter((name) => name.includes('.corrupt-'))).toEqual([]);
   });
 
   it('rejects an out-of-schema write without touching the file', async () => {

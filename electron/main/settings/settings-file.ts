@@ -26,7 +26,10 @@ export type SettingsFileState =
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-export function inspectSettingsText(text: string): SettingsFileState {
+export function inspectSettingsText(fileText: string): SettingsFileState {
+  // A file hand-edited in Notepad starts with a byte order mark, which JSON.parse rejects; the
+  // settings in it are the user's and must not be reset for that.
+  const text = fileText.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { kind: 'corrupt', problem: 'the file is empty' };
   if (text.includes('\0')) return { kind: 'corrupt', problem: 'the file holds binary data' };
 
