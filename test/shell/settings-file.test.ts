@@ -102,6 +102,24 @@ describe('F10: settings file empty or corrupt at start-up', () => {
     expect((await readdir(dir)).filter((name) => name.includes('.corrupt-'))).toEqual([]);
   });
 
+  it('D6: a leftover settings.json.tmp directory is moved aside, start-up goes on', async () => {
+    const file = join(dir, 'settings.json');
+    await writeFile(file, '{"server":"o2g.example.com"}');
+    await mkdir(`${file}.tmp`);
+    await writeFile(join(`${file}.tmp`, 'stray'), 'left by a crashed tool');
+    const { log, lines } = recordingLog();
+
+    const { store, recovered } = await openSettingsStore({ dir, now, log });
+
+    expect(recovered).toBeNull();
+    expect(store.read().gateway.server).toBe('o2g.example.com');
+    const kept = `${file}.tmp.corrupt-20261203-180509`;
+    expect(await readFile(join(kept, 'stray'), 'utf8')).toBe('left by a crashed tool');
+    expect(lines.some((l) => l.level === 'warn' && l.msg.includes('settings.json.tmp'))).toBe(true);
+    const again = await openSettingsStore({ dir, now, log: recordingLog().log });
+    expect(again.store.read().gateway.server).toBe('o2g.example.com');
+  });
+
   it('rejects an out-of-schema write without touching the file', async () => {
     const { store } = await openSettingsStore({ dir, now, log: recordingLog().log });
     const before = await readFile(join(dir, 'settings.json'), 'utf8');

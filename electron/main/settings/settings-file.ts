@@ -4,7 +4,7 @@
  * (`settings.json.corrupt-YYYYMMDD-HHMMSS`) so the app starts with defaults and the user's bytes
  * are still there for support to look at.
  */
-import { readFile, rename, stat } from 'node:fs/promises';
+import { lstat, readFile, rename, stat } from 'node:fs/promises';
 import type { Settings } from '../../../shared/settings/schema.js';
 import { upgradeSettings } from '../../../shared/settings/upgrade.js';
 
@@ -87,4 +87,19 @@ export async function moveAside(path: string, now: Date): Promise<string> {
   for (let n = 1; await exists(target); n += 1) target = `${base}-${n}`;
   await rename(path, target);
   return target;
+}
+
+/**
+ * Makes way for the temporary file of an atomic write. A leftover file there is simply
+ * overwritten, but anything else (a directory or link left by a crashed tool or a sync client)
+ * would fail every start, so it is moved aside like a corrupt file. Returns where it went, or
+ * null when nothing was in the way.
+ */
+export async function clearTemporaryPath(path: string, now: Date): Promise<string | null> {
+  try {
+    if ((await lstat(path)).isFile()) return null;
+  } catch {
+    return null;
+  }
+  return moveAside(path, now);
 }

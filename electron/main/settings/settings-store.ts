@@ -12,7 +12,7 @@ import type { Settings } from '../../../shared/settings/schema.js';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../../shared/settings/schema.js';
 import type { Logger } from '../../gateway/log.js';
 import type { StoredExtras } from './settings-file.js';
-import { inspectSettingsFile, moveAside } from './settings-file.js';
+import { clearTemporaryPath, inspectSettingsFile, moveAside } from './settings-file.js';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 
@@ -86,6 +86,37 @@ export class SettingsStore {
 }
 
 /**
+ * Replaces the settings file atomically (temporary file, then rename). Whatever blocks the
+ * temporary name is moved aside; should the atomic write still fail, the file is written in
+ * place, because start-up must never fail on the state of the settings folder.
+ */
+async function writeNormalised(
+  path: string,
+  text: string,
+  options: { now: () => Date; log: Logger },
+): Promise<void> {
+  const temporary = `${path}.tmp`;
+  try {
+    const movedTo = await clearTemporaryPath(temporary, options.now());
+    if (movedTo !== null) {
+      options.log.warn(
+        'Something other than a file was in the way of settings.json.tmp; kept aside',
+        {
+          backup: movedTo,
+        },
+      );
+    }
+    await writeFile(temporary, text, { mode: 0o600 });
+    await rename(temporary, path);
+  } catch (error) {
+    options.log.warn('Could not replace the settings file atomically; writing it in place', {
+      problem: (error as Error).message,
+    });
+    await writeFile(path, text, { mode: 0o600 });
+  }
+}
+
+/**
  * Opens the settings in `dir`. A file that cannot be used is moved aside first and reported in
  * `recovered`; the store then starts from defaults (or from `initial` when given, e.g. an
  * administrator's presets). The next start finds a clean file.
@@ -113,8 +144,7 @@ export async function openSettingsStore(options: {
   // usable file is written back in its normalised form first, atomically.
   if (state.kind === 'usable') {
     const normalised = JSON.stringify({ ...state.settings, ...state.extras }, null, '\t');
-    await writeFile(`${path}.tmp`, normalised, { mode: 0o600 });
-    await rename(`${path}.tmp`, path);
+    await writeNormalised(path, normalised, options);
     if (state.upgraded) options.log.info('Settings upgraded to the current schema');
   }
 
