@@ -120,6 +120,25 @@ describe('F10: settings file empty or corrupt at start-up', () => {
     expect(again.store.read().gateway.server).toBe('o2g.example.com');
   });
 
+  it('a stored password that is not base64 is dropped visibly: a warning, and it is asked again', async () => {
+    const file = join(dir, 'settings.json');
+    const saved = {
+      ...DEFAULT_SETTINGS,
+      gateway: { ...DEFAULT_SETTINGS.gateway, server: 'o2g.example.com' },
+    };
+    await writeFile(file, JSON.stringify({ ...saved, passwordCiphertext: 'not base64 %%' }));
+    const { log, lines } = recordingLog();
+
+    const { store, recovered } = await openSettingsStore({ dir, now, log });
+
+    expect(recovered).toBeNull();
+    expect(store.read()).toEqual(saved);
+    expect(store.passwordCiphertext()).toBeUndefined();
+    const warning = lines.find((l) => l.level === 'warn' && /stored password/i.test(l.msg));
+    expect(warning?.msg).toMatch(/asked again/);
+    expect(JSON.stringify(lines)).not.toContain('base64 %%');
+  });
+
   it('rejects an out-of-schema write without touching the file', async () => {
     const { store } = await openSettingsStore({ dir, now, log: recordingLog().log });
     const before = await readFile(join(dir, 'settings.json'), 'utf8');

@@ -65,6 +65,7 @@ describe('settings upgrades', () => {
     const bad = inspectSettingsText(
       JSON.stringify({ ...DEFAULT_SETTINGS, passwordCiphertext: 'not base64!' }),
     );
-    expect(bad).toMatchObject({ kind: 'usable', extras: {} });
+    expect(bad).toMatchObject({ kind: 'usable', extras: {}, droppedCiphertext: true });
+    expect(good).toMatchObject({ droppedCiphertext: false });
   });
 });

@@ -21,6 +21,8 @@ export type SettingsFileState =
       readonly extras: StoredExtras;
       /** True when the file was of an older schema and must be written back upgraded. */
       readonly upgraded: boolean;
+      /** True when a stored password was there but unreadable (not base64) and was left out. */
+      readonly droppedCiphertext: boolean;
     }
   | { readonly kind: 'corrupt'; readonly problem: string };
 
@@ -41,17 +43,26 @@ export function inspectSettingsText(fileText: string): SettingsFileState {
   }
 
   let extras: StoredExtras = {};
+  let droppedCiphertext = false;
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
     const { passwordCiphertext, ...rest } = raw as Record<string, unknown>;
     if (typeof passwordCiphertext === 'string' && BASE64.test(passwordCiphertext)) {
       extras = { passwordCiphertext };
+    } else {
+      droppedCiphertext = passwordCiphertext !== undefined;
     }
     raw = rest;
   }
 
   const result = upgradeSettings(raw);
   if (!result.ok) return { kind: 'corrupt', problem: result.problem };
-  return { kind: 'usable', settings: result.settings, extras, upgraded: result.fromVersion !== 1 };
+  return {
+    kind: 'usable',
+    settings: result.settings,
+    extras,
+    upgraded: result.fromVersion !== 1,
+    droppedCiphertext,
+  };
 }
 
 export async function inspectSettingsFile(path: string): Promise<SettingsFileState> {

@@ -146,6 +146,14 @@ export async function openSettingsStore(options: {
     const normalised = JSON.stringify({ ...state.settings, ...state.extras }, null, '\t');
     await writeNormalised(path, normalised, options);
     if (state.upgraded) options.log.info('Settings upgraded to the current schema');
+    if (state.droppedCiphertext) {
+      // The rewrite above leaves it out; without this line the user would never learn why the
+      // password that used to be remembered is asked for.
+      options.log.warn(
+        'The stored password in the settings file was unreadable (not base64) ' +
+          'and was removed; it will be asked again',
+      );
+    }
   }
 
   const { properties, root } = storeSchemas();
