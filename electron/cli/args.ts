@@ -62,7 +62,8 @@ const OPTIONS = {
   'password-stdin': { type: 'boolean', default: false },
   'password-env': { type: 'string' },
   ca: { type: 'string', multiple: true },
-  access: { type: 'string', default: 'auto' },
+  // No default here: `watch --demo` must tell an explicit --access from none.
+  access: { type: 'string' },
   proxy: { type: 'string' },
   json: { type: 'boolean', default: false },
   demo: { type: 'boolean', default: false },
@@ -80,19 +81,35 @@ export function parseCommandLine(argv: readonly string[]): Command {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
   const command = positionals[0];
   if (values.help || command === undefined || command === 'help') return { command: 'help' };
-  if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
+  if (positionals.length > 1) {
+    // Its value is not repeated: a password typed in the wrong place would land in the output.
+    throw new UsageError(
+      `Unexpected argument ${extraPosition(tokens)} (only one command is taken; ` +
+        'a value with spaces needs quotes).',
+    );
+  }
 
   if (command === 'watch') {
     if (values.demo) {
-      if (values.server || values.login)
-        throw new UsageError('--demo takes no --server or --login.');
+      const ignored: string[] = DEMO_REFUSES.filter((option) => values[option] !== undefined);
+      if (values['password-stdin']) ignored.push('password-stdin');
+      if (ignored.length > 0) {
+        const list = ignored.map((option) => `--${option}`).join(', ');
+        throw new UsageError(`--demo runs against the built-in simulator and takes no ${list}.`);
+      }
       return { command, json: values.json, demo: true, verbose: values.verbose };
     }
     return {
@@ -107,8 +124,22 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (values.demo || values.json) throw new UsageError('doctor takes neither --demo nor --json.');
     return { command, connect: connectArgs(values), verbose: values.verbose };
   }
-  throw new UsageError(`Unknown command "${command}". Use watch or doctor.`);
+  // A word is echoed to show the typo; anything else might be a misplaced secret.
+  const named = /^[A-Za-z-]{1,20}$/.test(command) ? ` "${command}"` : '';
+  throw new UsageError(`Unknown command${named}. Use watch or doctor.`);
 }
+
+/** The 1-based place on the command line of the first positional after the command. */
+function extraPosition(tokens: ReadonlyArray<{ kind: string; index: number }>): number {
+  const extra = tokens.filter((token) => token.kind === 'positional')[1];
+  return (extra?.index ?? 0) + 1;
+}
+
+/** Options that only make sense against a real gateway. */
+const DEMO_REFUSES = ['server', 'login', 'ca', 'proxy', 'access', 'password-env'] as const;
+
+/** What an environment variable name looks like on every platform we run on. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function connectArgs(values: {
   server?: string;
@@ -116,16 +147,24 @@ function connectArgs(values: {
   'password-stdin': boolean;
   'password-env'?: string;
   ca?: string[];
-  access: string;
+  access?: string;
   proxy?: string;
 }): ConnectArgs {
   if (!values.server) throw new UsageError('--server is required (or use watch --demo).');
-  if (!values.login) throw new UsageError('--login is required.');
-  const access = accessModeSchema.safeParse(values.access);
+  if (!values.login?.trim()) throw new UsageError('--login is required and cannot be blank.');
+  const access = accessModeSchema.safeParse(values.access ?? 'auto');
   if (!access.success)
     throw new UsageError(`--access must be private, public or auto, not "${values.access}".`);
   if (values['password-stdin'] && values['password-env']) {
     throw new UsageError('Choose one of --password-stdin and --password-env.');
+  }
+  const envName = values['password-env'];
+  if (envName !== undefined && !ENV_NAME.test(envName)) {
+    // Not echoed: what was given here is likely the password itself.
+    throw new UsageError(
+      '--password-env takes the NAME of an environment variable, not a password ' +
+        '(a name is made of letters, digits and _).',
+    );
   }
   const password: PasswordSource = values['password-stdin']
     ? { kind: 'stdin' }

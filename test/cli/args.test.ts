@@ -7,6 +7,16 @@ import { callLogLine, statusLine } from '../../electron/cli/terminal-output.js';
 import type { Alert, PresenceView } from '../../shared/presence/types.js';
 import { runCli } from './cli-harness.js';
 
+function captureUsageError(argv: readonly string[]): UsageError {
+  try {
+    parseCommandLine(argv);
+  } catch (error) {
+    if (error instanceof UsageError) return error;
+    throw error;
+  }
+  throw new Error(`no usage error for ${argv.join(' ')}`);
+}
+
 describe('parseCommandLine', () => {
   it('rejects a password argument in every spelling, with the reason', () => {
     for (const argv of [
@@ -56,6 +66,72 @@ describe('parseCommandLine', () => {
     ).toThrow(/private, public or auto/);
     expect(() => parseCommandLine(['dial'])).toThrow(UsageError);
     expect(parseCommandLine(['watch', '--demo'])).toMatchObject({ command: 'watch', demo: true });
+  });
+
+  it('never echoes a password passed to --password-env by mistake', () => {
+    const secret = 'Tr0mbone!Quiet#42';
+    for (const argv of [
+      ['watch', '--server', 'gw', '--login', 'u', `--password-env=${secret}`],
+      ['doctor', '--server', 'gw', '--login', 'u', '--password-env', secret],
+    ]) {
+      const error = captureUsageError(argv);
+      expect(error.message).toMatch(/NAME of an environment variable, not a password/);
+      expect(error.message).not.toContain(secret);
+    }
+    // A well-formed name is still accepted as before.
+    expect(
+      parseCommandLine(['watch', '--server', 'gw', '--login', 'u', '--password-env', 'O2G_PW']),
+    ).toMatchObject({ connect: { password: { kind: 'env', name: 'O2G_PW' } } });
+  });
+
+  it('names an unexpected argument by its position, not its value', () => {
+    const error = captureUsageError(['watch', 'Tr0mbone!Quiet#42', '--demo']);
+    expect(error.message).not.toContain('Tr0mbone');
+    expect(error.message).toMatch(/argument 2/);
+  });
+
+  it('watch --demo refuses every connection option instead of ignoring it', () => {
+    for (const extra of [
+      ['--server', 'gw'],
+      ['--login', 'u'],
+      ['--ca', 'a.pem'],
+      ['--proxy', 'http://proxy:3128'],
+      ['--access', 'public'],
+      ['--access', 'auto'],
+      ['--password-env', 'PW'],
+      ['--password-stdin'],
+    ]) {
+      const error = captureUsageError(['watch', '--demo', ...extra]);
+      expect(error.message).toContain(extra[0]);
+      expect(error.message).toMatch(/--demo/);
+    }
+    expect(parseCommandLine(['watch', '--demo', '--json', '--verbose'])).toMatchObject({
+      demo: true,
+      json: true,
+      verbose: true,
+    });
+  });
+
+  it('refuses a blank --login', () => {
+    for (const login of ['', ' ', '\t ']) {
+      expect(() => parseCommandLine(['watch', '--server', 'gw', '--login', login])).toThrow(
+        /--login/,
+      );
+    }
+  });
+
+  it('the real process does not echo a mistaken --password-env value and exits 2', async () => {
+    const run = runCli([
+      'watch',
+      '--server',
+      '127.0.0.1:9',
+      '--login',
+      'u',
+      '--password-env=Tr0mbone!Quiet#42',
+    ]);
+    expect(await run.exited).toBe(2);
+    expect(run.stderr.join('\n')).toMatch(/not a password/);
+    expect([...run.stderr, ...run.stdout].join('\n')).not.toContain('Tr0mbone');
   });
 
   it('the real process refuses a bad server address with exit code 2', async () => {
