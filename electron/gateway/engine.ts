@@ -5,6 +5,8 @@
  */
 import type { ActionResult } from '../../shared/ipc/channels.js';
 import {
+  expireOfflineAlerts,
+  OFFLINE_ALERT_GRACE_MS,
   loadCounters,
   loadRouting,
   loadTelephonySnapshot,
@@ -34,6 +36,8 @@ export interface EngineDeps {
   /** Scaled-down timings for tests; production uses the defaults. */
   readonly recovery?: RecoveryTuning;
   readonly heartbeat?: HeartbeatTuning;
+  /** How long a ringing alert outlives a lost connection (default OFFLINE_ALERT_GRACE_MS). */
+  readonly offlineAlertGraceMs?: number;
 }
 
 interface Run {
@@ -49,6 +53,8 @@ export class GatewayPresenceEngine implements PresenceEngine {
   private run: Run | undefined;
   /** Serialises start/stop so an account switch never overlaps two runs. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Runs while offline with alerts open: they close as 'connection-lost' when it fires. */
+  private alertGrace: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: EngineDeps = {}) {
     this.logger = redactingFactory(deps.logger ?? silentLoggerFactory);
@@ -148,7 +154,10 @@ export class GatewayPresenceEngine implements PresenceEngine {
       if (isCurrent()) this.store.update(change);
     };
     return {
-      status: (connection) => apply((s) => setConnection(s, connection)),
+      status: (connection) => {
+        apply((s) => setConnection(s, connection));
+        if (isCurrent()) this.watchOfflineAlerts();
+      },
       session: (session) =>
         apply((s) => {
           const same = s.loginName.toLowerCase() === session.login.toLowerCase();
@@ -169,7 +178,24 @@ export class GatewayPresenceEngine implements PresenceEngine {
     };
   }
 
+  /** Starts the alert grace period when the connection is lost; ends it once back online. */
+  private watchOfflineAlerts(): void {
+    if (this.store.state.connection.status === 'online') {
+      clearTimeout(this.alertGrace);
+      this.alertGrace = undefined;
+      return;
+    }
+    if (this.alertGrace !== undefined || this.store.state.alerts.size === 0) return;
+    this.alertGrace = setTimeout(() => {
+      this.alertGrace = undefined;
+      this.store.update(expireOfflineAlerts);
+    }, this.deps.offlineAlertGraceMs ?? OFFLINE_ALERT_GRACE_MS);
+    this.alertGrace.unref();
+  }
+
   private async halt(): Promise<void> {
+    clearTimeout(this.alertGrace);
+    this.alertGrace = undefined;
     const run = this.run;
     this.run = undefined;
     if (run) await run.connection.stop();

@@ -118,9 +118,11 @@ export function syncAlert(
   const call = state.calls.get(callRef);
   const open = state.alerts.get(callRef);
   if (!call) return open ? closeAlert(state, callRef, removal ?? 'ended') : state;
-  if (!isRingingIncoming(call) || state.connection.status !== 'online') {
+  if (!isRingingIncoming(call)) {
     return open ? closeAlert(state, callRef, reasonAfterRinging(call)) : state;
   }
+  // Offline, an open alert is kept (see connection.ts) but no new one opens until state is re-read.
+  if (!open && state.connection.status !== 'online') return state;
 
   const alert = buildAlert(state, call, open?.since ?? now);
   if (open && sameAlert(open, alert)) return state;

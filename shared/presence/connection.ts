@@ -1,11 +1,15 @@
 /**
  * The connection's part of the presence model. Pure code; the engine reports every change.
  *
- * While not online nothing the phone shows can be vouched for: alerts close ('ended') and the
- * tray shows offline. The call table is kept through retries so that ages carry over; the
- * engine re-reads the telephony snapshot before it reports online again, so on that transition
- * every call that rings is alerted afresh. When the engine stops or gives up (wrong password)
- * the phone state is forgotten so nothing stale survives into the next connection.
+ * While not online nothing the phone shows can be vouched for: the tray shows offline at once.
+ * An open alert is different: a ringing phone is exactly when a screen is unlocked or a laptop
+ * wakes, and closing the popup on every short reconnect would flicker it and ring the
+ * notification twice. So alerts survive a retry; the engine re-reads the telephony snapshot
+ * before it reports online again, which closes those whose call is gone and opens those that
+ * started ringing meanwhile. If the gateway stays out of reach longer than
+ * OFFLINE_ALERT_GRACE_MS, the engine calls `expireOfflineAlerts` and they close as
+ * 'connection-lost'. When the engine stops or gives up (wrong password) the phone state is
+ * forgotten so nothing stale survives into the next connection.
  */
 import { closeAllAlerts, syncAlert } from './alerts.js';
 import type { PresenceState } from './state.js';
@@ -32,9 +36,18 @@ export function setConnection(state: PresenceState, connection: ConnectionState)
     return next;
   }
 
-  next = closeAllAlerts(next, 'ended');
   if (FORGETS_PHONE_STATE.has(connection.status)) {
+    next = closeAllAlerts(next, 'ended');
     next = { ...next, calls: new Map(), userState: null, userStateSeq: next.seq };
   }
   return next;
+}
+
+/** How long an alert outlives an unreachable gateway before it can no longer be vouched for. */
+export const OFFLINE_ALERT_GRACE_MS = 15_000;
+
+/** Closes every alert as 'connection-lost' unless the connection is (again) online. */
+export function expireOfflineAlerts(state: PresenceState): PresenceState {
+  if (state.connection.status === 'online' || state.alerts.size === 0) return state;
+  return closeAllAlerts({ ...state, seq: state.seq + 1 }, 'connection-lost');
 }

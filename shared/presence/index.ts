@@ -14,7 +14,7 @@ export {
   loadTelephonySnapshot,
   loadUser,
 } from './snapshot.js';
-export { setConnection } from './connection.js';
+export { expireOfflineAlerts, OFFLINE_ALERT_GRACE_MS, setConnection } from './connection.js';
 export { deriveTrayState, describeTray } from './tray.js';
 export { diffAlerts } from './alerts.js';
 export {

@@ -49,7 +49,12 @@ export interface CallerDisplay {
   readonly unknown: boolean;
 }
 
-export type AlertCloseReason = 'answered' | 'answered-elsewhere' | 'missed' | 'ended';
+/**
+ * Why an alert closed. `connection-lost`: the gateway could not be reached for too long to vouch
+ * that the call still rings; the alert opens again if it still does once the state is re-read.
+ */
+export type AlertCloseReason =
+  'answered' | 'answered-elsewhere' | 'missed' | 'ended' | 'connection-lost';
 
 /** An incoming call that is ringing for the user right now. */
 export interface Alert {

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { redactSecrets, registerSecret } from '../../electron/gateway/log.js';
 import { createPinoLoggerFactory } from '../../electron/gateway/pino-log.js';
+import { DEFAULT_RECOVERY_TUNING } from '../../electron/gateway/recovery-policy.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
@@ -33,7 +34,9 @@ describe('log redaction', () => {
       level: 'debug',
       destination: { write: (line: string) => void lines.push(line) },
     });
-    h = await startHarness({ heartbeatMs: null }, { logger });
+    // The re-login after the expiry is spread over a short window here (25 s in production).
+    const recovery = { ...DEFAULT_RECOVERY_TUNING, reloginSpreadMs: 200 };
+    h = await startHarness({ heartbeatMs: null }, { logger, recovery });
     const password = 'Viola-19141';
     const secrets = new Set<string>([
       password,

@@ -13,6 +13,7 @@ import {
   loadUser,
   reducePresence,
   setConnection,
+  expireOfflineAlerts,
   toPresenceView,
 } from '../../shared/presence/index.js';
 import { E1_LINE, event, eventOf } from './fixtures.js';
@@ -184,28 +185,64 @@ describe('counters, routing and user', () => {
 });
 
 describe('connection', () => {
-  it('closes open alerts as ended when the connection drops and shows offline', () => {
+  it('keeps a ringing alert through a short reconnect, the tray offline meanwhile', () => {
     const ringing = last(run([eventOf(E1_LINE)])).state;
     const down = setConnection(ringing, {
       status: 'reconnecting',
       reason: 'certificate not trusted',
     });
-    expect(diffAlerts(ringing, down)).toEqual([
-      { action: 'close', callRef: '7001', reason: 'ended' },
-    ]);
+    expect(diffAlerts(ringing, down)).toEqual([]);
     expect(deriveTrayState(down)).toBe('offline');
     expect(toPresenceView(down).tooltip).toBe('Reconnecting: certificate not trusted');
-    // The engine re-reads the snapshot, then reports online: a call still ringing alerts again.
+    // The engine re-reads the snapshot, then reports online: the call still rings, nothing new.
+    const { legs, participants } = JSON.parse(E1_LINE) as Record<string, unknown>;
     const resynced = loadTelephonySnapshot(
       down,
-      { calls: [{ callRef: '7001', callData: { state: 'RINGING_INCOMING' } }] },
+      { calls: [{ callRef: '7001', callData: { state: 'RINGING_INCOMING' }, legs, participants }] },
+      9000,
+    );
+    const back = setConnection(resynced, { status: 'online' });
+    expect(diffAlerts(ringing, back)).toEqual([]);
+    expect(back.alerts.get('7001')?.since).toBe(1000);
+    expect(deriveTrayState(back)).toBe('ringing');
+  });
+
+  it('closes the alert as ended when the re-read state no longer has its call', () => {
+    const ringing = last(run([eventOf(E1_LINE)])).state;
+    const down = setConnection(ringing, { status: 'reconnecting', reason: 'HTTP 503' });
+    const resynced = loadTelephonySnapshot(down, { calls: [] }, 9000);
+    expect(diffAlerts(down, resynced)).toEqual([
+      { action: 'close', callRef: '7001', reason: 'ended' },
+    ]);
+    expect(diffAlerts(resynced, setConnection(resynced, { status: 'online' }))).toEqual([]);
+  });
+
+  it('opens no alert while offline, and alerts what rings once back online', () => {
+    const down = setConnection(onlineState(), { status: 'reconnecting', reason: 'HTTP 503' });
+    const resynced = loadTelephonySnapshot(
+      down,
+      { calls: [{ callRef: '7010', callData: { state: 'RINGING_INCOMING' } }] },
       9000,
     );
     expect(resynced.alerts.size).toBe(0);
     const back = setConnection(resynced, { status: 'online' });
     expect(diffAlerts(resynced, back)).toEqual([
-      { action: 'show', alert: expect.objectContaining({ callRef: '7001', since: 1000 }) },
+      { action: 'show', alert: expect.objectContaining({ callRef: '7010', since: 9000 }) },
     ]);
+  });
+
+  it('expires alerts as connection-lost only while still offline', () => {
+    const ringing = last(run([eventOf(E1_LINE)])).state;
+    expect(expireOfflineAlerts(ringing)).toBe(ringing);
+    const down = setConnection(ringing, { status: 'unreachable', reason: 'ECONNREFUSED' });
+    const expired = expireOfflineAlerts(down);
+    expect(diffAlerts(down, expired)).toEqual([
+      { action: 'close', callRef: '7001', reason: 'connection-lost' },
+    ]);
+    expect(expired.calls.has('7001')).toBe(true);
+    // Back online with the call still ringing: it alerts again.
+    const back = setConnection(expired, { status: 'online' });
+    expect(diffAlerts(expired, back).map((c) => c.action)).toEqual(['show']);
   });
 
   it('alerts a call found ringing in the first snapshot once the engine reports online', () => {
@@ -221,7 +258,7 @@ describe('connection', () => {
     expect(deriveTrayState(online)).toBe('ringing');
   });
 
-  it('keeps calls through a retry with an error status, closing only the alerts', () => {
+  it('keeps calls and alerts through a retry with an error status', () => {
     const ringing = last(run([eventOf(E1_LINE)])).state;
     const retrying = setConnection(ringing, {
       status: 'certificate-untrusted',
@@ -229,7 +266,8 @@ describe('connection', () => {
       nextAttemptAt: 5000,
     });
     expect(retrying.calls.has('7001')).toBe(true);
-    expect(retrying.alerts.size).toBe(0);
+    expect(retrying.alerts.has('7001')).toBe(true);
+    expect(deriveTrayState(retrying)).toBe('offline');
   });
 
   it('forgets the phone state when stopped or failing for good', () => {

@@ -115,6 +115,16 @@ describe('notification registry', () => {
     expect(notificationRecord.created.filter((n) => !n.closed)).toHaveLength(1);
   });
 
+  it('an updated alert replaces its notification silently: one ringing call sounds once', () => {
+    const { notifications } = registry();
+    notifications.show(alertFor('7001'));
+    notifications.show(alertFor('7001'));
+    expect(notificationRecord.created.map((n) => n.options.silent)).toEqual([false, true]);
+    notifications.close('7001');
+    notifications.show(alertFor('7001'));
+    expect(notificationRecord.created[2]!.options.silent).toBe(false);
+  });
+
   it('F9: markup in a caller name is shown literally; on Linux the body is escaped', () => {
     const name = '<img src=x onerror="window.__pwned=1">Léa & Co <b>VIP</b>';
     const alert = alertFor('7301', {

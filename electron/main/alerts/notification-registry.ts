@@ -61,11 +61,20 @@ export class NotificationRegistry {
 
   constructor(private readonly deps: NotificationRegistryDeps) {}
 
+  /** Shows a call's notification; a second `show` for the same call (the caller became known,
+   * the actions changed) replaces it silently, so one ringing call never sounds twice. */
   show(alert: Alert): void {
+    const replacing = this.shown.has(alert.callRef);
     this.close(alert.callRef);
     if (!this.deps.isSupported()) return;
+    const options = notificationOptions(
+      alert,
+      this.deps.platform,
+      this.deps.icon,
+      this.deps.language?.(),
+    );
     const notification = this.deps.createNotification(
-      notificationOptions(alert, this.deps.platform, this.deps.icon, this.deps.language?.()),
+      replacing ? { ...options, silent: true } : options,
     );
     this.shown.set(alert.callRef, notification);
 
