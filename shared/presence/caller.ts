@@ -5,7 +5,7 @@
  */
 import type { Participant } from '../events/common.js';
 import type { Alert, CallerDisplay } from './types.js';
-import { asRecord, flag, path, text } from './wire.js';
+import { asRecord, displayText, flag, numberText, path } from './wire.js';
 
 export const WITHHELD_LABEL = 'Withheld number';
 export const UNKNOWN_LABEL = 'Unknown caller';
@@ -21,18 +21,6 @@ export interface CallerOptions {
   readonly initialCalled?: string;
   /** The call as a whole is anonymous (`callData.anonymous`). */
   readonly anonymous?: boolean;
-}
-
-/**
- * Control characters would break a notification's lines and bidi overrides could disguise a
- * name; they become spaces. Everything else (`<`, `&`, quotes, accents, emoji) is kept literally.
- */
-function cleanName(value: string): string | undefined {
-  const cleaned = value
-    .replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return cleaned === '' ? undefined : cleaned;
 }
 
 // Cutting by grapheme keeps emoji and accented letters whole.
@@ -92,7 +80,7 @@ export function describeCaller(
   const record = asRecord(participant);
   const identity = asRecord(record?.['identity']);
   const anonymous = options.anonymous === true || flag(record?.['anonymous']) === true;
-  const initialCalled = text(options.initialCalled);
+  const initialCalled = numberText(options.initialCalled);
   const via =
     initialCalled !== undefined && !isOwnNumber(initialCalled, options.ownNumbers)
       ? initialCalled
@@ -102,12 +90,13 @@ export function describeCaller(
     return { name: WITHHELD_LABEL, number: null, via, anonymous: true, unknown: false };
   }
 
-  const number = text(path(identity, 'id', 'phoneNumber')) ?? null;
-  const first = text(identity?.['firstName']);
-  const last = text(identity?.['lastName']);
+  // Every string here comes from the gateway and ends up in notifications and on terminals:
+  // control and bidi characters are removed (wire.ts); `<`, `&`, quotes, accents and emoji stay.
+  const number = numberText(path(identity, 'id', 'phoneNumber')) ?? null;
+  const first = displayText(identity?.['firstName']);
+  const last = displayText(identity?.['lastName']);
   const fullName = [first, last].filter((part) => part !== undefined).join(' ');
-  const displayName = text(identity?.['displayName']);
-  const name = cleanName(displayName ?? '') ?? cleanName(fullName) ?? number;
+  const name = displayText(identity?.['displayName']) ?? displayText(fullName) ?? number;
 
   if (name === null) {
     return { name: UNKNOWN_LABEL, number: null, via, anonymous: false, unknown: true };

@@ -9,7 +9,7 @@ import { dropCall, storeCall } from './calls.js';
 import type { PresenceState } from './state.js';
 import { sameLogin } from './state.js';
 import type { Counters, UserInfo } from './types.js';
-import { asRecord, count, flag, path, recordsOf, text } from './wire.js';
+import { asRecord, count, displayText, flag, numberText, path, recordsOf, text } from './wire.js';
 
 /**
  * Replaces the call table with the snapshot's calls. A call we knew that the snapshot lacks
@@ -111,9 +111,10 @@ export function loadUser(state: PresenceState, user: unknown): PresenceState {
   const devices = recordsOf(record['devices']).flatMap((device) => text(device['id']) ?? []);
   const info: UserInfo = {
     loginName,
-    companyPhone: text(record['companyPhone']) ?? null,
-    firstName: text(record['firstName']) ?? null,
-    lastName: text(record['lastName']) ?? null,
+    // Shown on the tray, the dashboard and the terminal status line: cleaned like caller names.
+    companyPhone: numberText(record['companyPhone']) ?? null,
+    firstName: displayText(record['firstName']) ?? null,
+    lastName: displayText(record['lastName']) ?? null,
     devices,
   };
   let next: PresenceState = { ...state, seq: state.seq + 1, user: info };
