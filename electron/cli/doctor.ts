@@ -5,6 +5,7 @@
 import { runDoctor } from '../gateway/index.js';
 import type { EngineConfig, LoggerFactory } from '../gateway/index.js';
 import type { DoctorCheck } from '../../shared/ipc/channels.js';
+import { printable } from './printable.js';
 
 const MARKS: Record<DoctorCheck['status'], string> = {
   pending: '...',
@@ -14,14 +15,15 @@ const MARKS: Record<DoctorCheck['status'], string> = {
   skipped: 'skip',
 };
 
+/** Details quote what the gateway or the network answered, so they pass through printable(). */
 export function doctorLine(check: DoctorCheck): string {
   const time = check.durationMs !== undefined ? ` (${check.durationMs} ms)` : '';
-  const detail = check.detail ? `: ${check.detail}` : '';
+  const detail = check.detail ? `: ${printable(check.detail)}` : '';
   const hint =
     check.hint && (check.status === 'fail' || check.status === 'warn')
-      ? `\n       fix: ${check.hint}`
+      ? `\n       fix: ${printable(check.hint)}`
       : '';
-  return `[${MARKS[check.status]}] ${check.label}${detail}${time}${hint}`;
+  return `[${MARKS[check.status]}] ${printable(check.label)}${detail}${time}${hint}`;
 }
 
 export async function doctor(config: EngineConfig, logger: LoggerFactory): Promise<number> {

@@ -12,6 +12,7 @@ import type { ConnectArgs } from './args.js';
 import { startDemoGateway } from './demo.js';
 import { doctor } from './doctor.js';
 import { obtainPassword, readCaFiles } from './password.js';
+import { printable } from './printable.js';
 import { watch } from './watch.js';
 
 const APPLICATION_NAME = 'o2g-presence-cli';
@@ -67,9 +68,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`o2g-presence: ${error.message}\n\n${USAGE}\n`);
       process.exit(2);
     }
-    process.stderr.write(
-      `o2g-presence: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    // A failure message may quote the gateway's answer.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`o2g-presence: ${printable(message)}\n`);
     process.exit(1);
   },
 );

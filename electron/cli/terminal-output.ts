@@ -5,6 +5,7 @@
  */
 import { notificationText } from '../../shared/presence/index.js';
 import type { AlertChange, PresenceView } from '../../shared/presence/index.js';
+import { printable } from './printable.js';
 
 const CLOSE_WORDS: Record<string, string> = {
   answered: 'answered',
@@ -24,15 +25,18 @@ const CONNECTION_WORDS: Record<string, string> = {
   'event-port-unreachable': 'event port unreachable',
 };
 
+/** Every field interpolated below that the gateway could have supplied goes through printable(). */
 export function statusLine(view: PresenceView, now: number): string {
   const user = view.user;
   const who = user
-    ? [user.firstName, user.lastName].filter(Boolean).join(' ') || user.loginName
+    ? printable([user.firstName, user.lastName].filter(Boolean).join(' ') || user.loginName)
     : 'not signed in';
-  const phone = user?.companyPhone ? ` (${user.companyPhone})` : '';
+  const phone = user?.companyPhone ? ` (${printable(user.companyPhone)})` : '';
   const { connection, counters } = view;
-  let link = CONNECTION_WORDS[connection.status] ?? connection.status;
-  if (connection.reason && connection.status !== 'online') link += `: ${connection.reason}`;
+  let link = CONNECTION_WORDS[connection.status] ?? printable(connection.status);
+  if (connection.reason && connection.status !== 'online') {
+    link += `: ${printable(connection.reason)}`;
+  }
   if (connection.nextAttemptAt !== undefined) {
     link += `, retry in ${Math.max(0, Math.round((connection.nextAttemptAt - now) / 1000))} s`;
   }
@@ -46,10 +50,13 @@ export function callLogLine(change: AlertChange, time: Date): string {
   const clock = time.toTimeString().slice(0, 8);
   if (change.action === 'show') {
     const { title, body } = notificationText(change.alert);
-    const detail = body ? ` (${body.replace(/\n/g, ', ')})` : '';
-    return `${clock}  ringing from ${title}${detail}  [call ${change.alert.callRef}]`;
+    // The body's own line breaks (number, "via") become commas; any other is guarded away.
+    const detail = body ? ` (${body.split('\n').map(printable).join(', ')})` : '';
+    const callRef = printable(change.alert.callRef);
+    return `${clock}  ringing from ${printable(title)}${detail}  [call ${callRef}]`;
   }
-  return `${clock}  ${CLOSE_WORDS[change.reason] ?? change.reason}  [call ${change.callRef}]`;
+  const reason = CLOSE_WORDS[change.reason] ?? printable(change.reason);
+  return `${clock}  ${reason}  [call ${printable(change.callRef)}]`;
 }
 
 /** Writes the call log and keeps the status line as the last line of a terminal. */
