@@ -106,7 +106,8 @@ export function loadRouting(state: PresenceState, routingState: unknown): Presen
 export function loadUser(state: PresenceState, user: unknown): PresenceState {
   const record = asRecord(user);
   if (!record) return state;
-  const loginName = text(record['loginName']) ?? state.loginName;
+  // Only case and surrounding whitespace may differ (sameLogin); the latter must not be shown.
+  const loginName = text(record['loginName'])?.trim() ?? state.loginName;
   if (!sameLogin(loginName, state.loginName)) return state;
   const devices = recordsOf(record['devices']).flatMap((device) => text(device['id']) ?? []);
   const info: UserInfo = {

@@ -109,6 +109,15 @@ describe('user info from the gateway (OnUserInfoChanged)', () => {
     expect(describeTray(state)).not.toMatch(UNSAFE);
   });
 
+  it('keeps the login name without the line breaks around it', () => {
+    const event = {
+      eventName: 'OnUserInfoChanged',
+      loginName: LOGIN,
+      user: { loginName: `\n${LOGIN.toUpperCase()}\r\n\t` },
+    } as O2gEvent;
+    expect(last(run([event])).state.user?.loginName).toBe(LOGIN.toUpperCase());
+  });
+
   it('a company phone of only control characters is absent', () => {
     const event = {
       eventName: 'OnUserInfoChanged',
