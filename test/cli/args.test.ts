@@ -90,6 +90,13 @@ describe('parseCommandLine', () => {
     expect(error.message).toMatch(/argument 2/);
   });
 
+  it('echoes a mistyped command word, but not a first argument that may be a secret', () => {
+    expect(captureUsageError(['wacth']).message).toContain('"wacth"');
+    const error = captureUsageError(['Tr0mbone!Quiet#42']);
+    expect(error.message).toMatch(/Unknown command\. Use watch or doctor/);
+    expect(error.message).not.toContain('Tr0mbone');
+  });
+
   it('watch --demo refuses every connection option instead of ignoring it', () => {
     for (const extra of [
       ['--server', 'gw'],
