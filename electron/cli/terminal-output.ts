@@ -12,6 +12,7 @@ const CLOSE_WORDS: Record<string, string> = {
   'answered-elsewhere': 'answered on another phone',
   missed: 'missed',
   ended: 'ended',
+  'connection-lost': 'no longer followed: connection lost',
 };
 
 const CONNECTION_WORDS: Record<string, string> = {
