@@ -14,10 +14,15 @@
 import { closeAllAlerts, syncAlert } from './alerts.js';
 import type { PresenceState } from './state.js';
 import type { ConnectionState } from './types.js';
+import { displayText } from './wire.js';
 
 const FORGETS_PHONE_STATE = new Set<ConnectionState['status']>(['stopped', 'wrong-credentials']);
 
-export function setConnection(state: PresenceState, connection: ConnectionState): PresenceState {
+export function setConnection(state: PresenceState, reported: ConnectionState): PresenceState {
+  // A reason may quote the gateway (a refusal message): it is shown, so it is cleaned like names.
+  const reason = displayText(reported.reason);
+  const connection: ConnectionState =
+    reason === reported.reason ? reported : { ...reported, reason: reason ?? 'unknown reason' };
   const current = state.connection;
   if (
     current.status === connection.status &&

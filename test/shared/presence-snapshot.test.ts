@@ -281,6 +281,16 @@ describe('connection', () => {
     expect(deriveTrayState(setConnection(failed, { status: 'online' }))).toBe('unknown');
   });
 
+  it('cleans a reason that quotes the gateway before it reaches a tooltip or terminal', () => {
+    const down = setConnection(onlineState(), {
+      status: 'reconnecting',
+      reason: 'subscription refused: \u001b]0;PWNED\u0007quota\u202e reached\n',
+    });
+    expect(down.connection.reason).toBe('subscription refused: ]0;PWNED quota reached');
+    // eslint-disable-next-line no-control-regex -- the point is to find control characters
+    expect(toPresenceView(down).tooltip).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+  });
+
   it('returns the same state for an unchanged connection', () => {
     const state = onlineState();
     expect(setConnection(state, { status: 'online' })).toBe(state);
