@@ -30,6 +30,35 @@ function integer(value: string | undefined, flag: string): number | undefined {
   return number;
 }
 
+/** Single-quotes a value for a POSIX shell, so the hint can be pasted as it is. */
+function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/** A path is left bare when the shell would read it unchanged anyway. */
+function shellWord(value: string): string {
+  return /^[\w./:@-]+$/.test(value) ? value : shellQuote(value);
+}
+
+/**
+ * A ready-to-paste `watch` line. The address keeps its scheme: a client reads a bare host:port
+ * as HTTPS (protocol §1.1), which fails against the plain-HTTP default.
+ */
+function watchHint(
+  restUrl: string,
+  caPath: string | null,
+  users: ReadonlyArray<{ loginName: string; password: string }>,
+): string {
+  const user = users.find((candidate) => candidate.loginName === 'oxe19141') ?? users[0];
+  if (!user) return '';
+  const ca = caPath ? ` --ca ${shellWord(caPath)}` : '';
+  const args = `watch --server ${restUrl} --login ${user.loginName} --password-env O2G_PASSWORD${ca}`;
+  const password = `O2G_PASSWORD=${shellQuote(user.password)}`;
+  return `Try it (built CLI, then from source):
+  ${password} o2g-presence ${args}
+  ${password} npm run o2g-presence -- ${args}`;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -71,9 +100,8 @@ async function main(): Promise<void> {
     port: integer(values['control-port'], '--control-port') ?? 0,
   });
 
-  const address = sim.restUrl.replace(/^https?:\/\//, '');
   console.log(`O2G simulator running
-  REST (server address): ${sim.restUrl}   (configure a client with "${address}")
+  REST (server address): ${sim.restUrl}
   Event port:            ${sim.eventPortUrl}
   Control endpoint:      ${control.url}   (npm run simctl -- status)
   CA certificate:        ${sim.caPath ?? '(none: plain HTTP; use --tls for HTTPS)'}
@@ -81,6 +109,7 @@ async function main(): Promise<void> {
   for (const user of sim.users()) {
     console.log(`    ${user.loginName} / ${user.password} / ${user.extension}`);
   }
+  console.log(watchHint(sim.restUrl, sim.caPath, sim.users()));
 
   let stopScenario: () => void = () => undefined;
   if (values.scenario === 'demo') {

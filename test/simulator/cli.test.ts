@@ -49,6 +49,13 @@ describe('simulator command line', () => {
     expect(banner).toMatch(/REST \(server address\): http:\/\/127\.0\.0\.1:\d+/);
     expect(banner).toContain('oxe31001 / Tr0mbone!Quiet#42 / 31001');
     const restUrl = /REST \(server address\): (\S+)/.exec(banner)?.[1] ?? '';
+    // Plain HTTP: the hint carries the scheme, since a bare host:port means HTTPS to a client.
+    expect(banner).toContain(`--server ${restUrl} `);
+    expect(banner).not.toMatch(/"127\.0\.0\.1:\d+"/);
+    expect(banner).toContain(
+      `O2G_PASSWORD='Viola-19141' o2g-presence watch --server ${restUrl} --login oxe19141 ` +
+        '--password-env O2G_PASSWORD',
+    );
     const controlFile = join(tmp, 'o2g-simulator-control.json');
     expect(JSON.parse(await readFile(controlFile, 'utf8'))).toMatchObject({ restUrl });
 
@@ -78,6 +85,24 @@ describe('simulator command line', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     await expect(readFile(controlFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('with --tls names the https address and the CA file the client must trust', async () => {
+    const tmp = await mkdtemp(join(tmpdir(), 'sim-cli-'));
+    cleanups.push(() => rm(tmp, { recursive: true, force: true }));
+    const server = run('simulator/cli.ts', ['--tls', '--quiet', '--heartbeat-ms', '0'], tmp);
+    await until(() => server.output.stdout.includes('oxe31001'), 'the banner');
+    const banner = server.output.stdout;
+    const restUrl = /REST \(server address\): (\S+)/.exec(banner)?.[1] ?? '';
+    expect(restUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const caPath = /CA certificate: +(\S+)/.exec(banner)?.[1] ?? '';
+    expect(caPath).toMatch(/o2g-simulator-ca\.pem$/);
+    expect(banner).toContain(
+      `O2G_PASSWORD='Viola-19141' o2g-presence watch --server ${restUrl} --login oxe19141 ` +
+        `--password-env O2G_PASSWORD --ca ${caPath}`,
+    );
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
   });
 
   it('refuses to start with an unknown scenario and says why', async () => {
