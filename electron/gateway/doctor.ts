@@ -6,7 +6,13 @@
 import type { DoctorCheck } from '../../shared/ipc/channels.js';
 import { validateConfig } from './config.js';
 import { createGatewayDispatcher } from './dispatcher.js';
-import { GatewayError, classifyError } from './errors.js';
+import {
+  GatewayError,
+  classifyError,
+  isPlainHttpAnswer,
+  PLAIN_HTTP_PROBLEM,
+  plainHttpFix,
+} from './errors.js';
 import { eventPort } from './event-stream.js';
 import { GatewayHttp } from './http.js';
 import { sendKeepalive } from './keepalive.js';
@@ -96,7 +102,13 @@ export async function runDoctor(
     });
     if (address.secure) {
       await step('tls', async () => {
-        const probe = await probeTls(address.hostname, address.port, config.caPems);
+        const probe = await probeTls(address.hostname, address.port, config.caPems).catch(
+          (error: unknown) => {
+            if (!isPlainHttpAnswer(error)) throw error;
+            // "wrong version number" is no certificate problem: no CA file would help.
+            throw new CheckFailed(capitalised(PLAIN_HTTP_PROBLEM), plainHttpFix(address.origin));
+          },
+        );
         if (probe.trusted) return `certificate of ${probe.subject ?? 'the gateway'} is trusted`;
         throw new CheckFailed(
           `certificate not trusted (${probe.errorCode ?? 'unknown reason'}); issued by ${probe.issuer ?? 'an unknown CA'}`,
@@ -182,4 +194,8 @@ function describe(error: unknown): string {
   if (error instanceof GatewayError) return error.message;
   if (error instanceof Error) return classifyError(error, 'check').message.replace(/^check: /, '');
   return String(error);
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

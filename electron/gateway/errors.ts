@@ -54,6 +54,50 @@ const TLS_CODES = new Set([
   'HOSTNAME_MISMATCH',
 ]);
 
+/**
+ * OpenSSL's words when the peer's first bytes are not a TLS record: typically an HTTP server
+ * answering our ClientHello with "HTTP/1.1 400", i.e. a plain-HTTP gateway reached as https.
+ */
+const PLAIN_HTTP_CODES = new Set([
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ERR_SSL_PACKET_LENGTH_TOO_LONG',
+]);
+const PLAIN_HTTP_WORDS = /wrong version number|packet length too long|http request/i;
+
+/** Our own code for "the address answered in plain HTTP where TLS was expected". */
+export const PLAIN_HTTP_CODE = 'PLAIN_HTTP';
+
+/** True when a TLS handshake failed because the server spoke plain HTTP. */
+export function isPlainHttpAnswer(error: unknown): boolean {
+  const codes = errorCodes(error);
+  if (codes.some((code) => PLAIN_HTTP_CODES.has(code))) return true;
+  return codes.includes('EPROTO') && errorMessages(error).some((m) => PLAIN_HTTP_WORDS.test(m));
+}
+
+export const PLAIN_HTTP_PROBLEM = 'the server answered in plain HTTP, not TLS';
+
+/** The way out of a plain-HTTP answer; `url` (the https one tried) gives the address to name. */
+export function plainHttpFix(url?: string): string {
+  let host = 'HOST:PORT';
+  try {
+    if (url) host = new URL(url).host;
+  } catch {
+    // Keep the placeholder: the words still say what to do.
+  }
+  return `use http://${host} if this gateway really has no TLS`;
+}
+
+function errorMessages(error: unknown): string[] {
+  const messages: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === 'string') messages.push(message);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return messages;
+}
+
 function errorCodes(error: unknown): string[] {
   const codes: string[] = [];
   let current: unknown = error;
@@ -65,11 +109,25 @@ function errorCodes(error: unknown): string[] {
   return codes;
 }
 
-/** Turns anything thrown by undici (or our own code) into a GatewayError. */
-export function classifyError(error: unknown, what: string): GatewayError {
+/**
+ * Turns anything thrown by undici (or our own code) into a GatewayError. `url`, when known,
+ * lets a plain-HTTP answer name the http:// address to use instead.
+ */
+export function classifyError(error: unknown, what: string, url?: string): GatewayError {
   if (error instanceof GatewayError) return error;
   const codes = errorCodes(error);
   const message = error instanceof Error ? error.message : String(error);
+
+  // Before the TLS codes: this is no certificate problem, and a CA would not help.
+  if (isPlainHttpAnswer(error)) {
+    return new GatewayError(
+      'network',
+      `${what}: ${PLAIN_HTTP_PROBLEM}: ${plainHttpFix(url)}`,
+      undefined,
+      undefined,
+      PLAIN_HTTP_CODE,
+    );
+  }
 
   const tlsCode = codes.find((code) => TLS_CODES.has(code));
   if (tlsCode) {

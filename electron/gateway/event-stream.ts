@@ -64,7 +64,7 @@ export async function readEventStream(options: StreamOptions): Promise<StreamEnd
       dispatcher: options.dispatcher,
     });
   } catch (error) {
-    throw classifyError(error, `Event stream on port ${eventPort(options.url)}`);
+    throw classifyError(error, `Event stream on port ${eventPort(options.url)}`, options.url);
   }
 
   if (response.statusCode < 200 || response.statusCode > 299) {
@@ -78,10 +78,23 @@ export async function readEventStream(options: StreamOptions): Promise<StreamEnd
   options.onOpen?.();
 
   try {
-    for await (const chunk of response.body) {
-      if (signal.aborted) break;
-      deliver(decoder.push(chunk as Buffer));
-    }
+    // 'data' callbacks rather than an async iterator: each read reaches the model in the same
+    // tick it arrives, without a promise hop per chunk (alert latency, see bench/).
+    await new Promise<void>((resolve, reject) => {
+      const body = response.body;
+      body.on('data', (chunk: Buffer) => {
+        if (signal.aborted) body.destroy();
+        else deliver(decoder.push(chunk));
+      });
+      let ended = false;
+      body.once('end', () => {
+        ended = true;
+        resolve();
+      });
+      body.once('error', reject);
+      // Closed without its end and without an error: still a cut, never a clean end.
+      body.once('close', () => (ended ? resolve() : reject(new Error('event stream cut short'))));
+    });
   } catch (error) {
     // A cut connection: whatever half line was held back belongs to a dead stream.
     decoder.reset();

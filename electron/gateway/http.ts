@@ -73,7 +73,7 @@ export class GatewayHttp {
       if (timeout.aborted && !options.signal?.aborted) {
         throw new GatewayError('timeout', `${what}: no answer in time`);
       }
-      throw classifyError(error, what);
+      throw classifyError(error, what, url);
     }
   }
 

@@ -3,6 +3,7 @@
  * means and the words of its reason. One place, so the tray, the terminal and the doctor agree.
  */
 import type { ConnectionState } from '../../shared/presence/types.js';
+import { PLAIN_HTTP_CODE } from './errors.js';
 import type { GatewayError } from './errors.js';
 import { eventPort } from './event-stream.js';
 
@@ -30,6 +31,8 @@ export function failureReason(error: GatewayError, phase: FailurePhase, url?: st
   }
   if (error.kind === 'timeout')
     return phase === 'stream' ? 'event stream timed out' : 'gateway did not answer in time';
+  // Already a full sentence naming the address to use instead.
+  if (error.code === PLAIN_HTTP_CODE) return error.message.replace(/^[^:]*:\s*/, '');
   if (error.kind === 'network') {
     const port = phase === 'stream' && url ? ` (port ${eventPort(url)})` : '';
     const what = phase === 'stream' ? `event stream${port}` : 'gateway';

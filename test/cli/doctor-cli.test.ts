@@ -26,6 +26,22 @@ describe('o2g-presence doctor', () => {
     expect(out).toMatch(/All checks passed/);
   });
 
+  it('tells a plain-HTTP gateway reached as host:port apart from an untrusted CA', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const hostPort = new URL(sim.restUrl).host;
+    const run = runCli(
+      ['doctor', '--server', hostPort, '--login', 'oxe19141', '--password-env', 'O2G_PW'],
+      { O2G_PW: 'Viola-19141' },
+    );
+    expect(await run.exited).toBe(1);
+    const out = run.stdout.join('\n');
+    expect(out).toMatch(
+      /\[FAIL\] TLS certificate trusted.*The server answered in plain HTTP, not TLS/,
+    );
+    expect(out).toContain(`use http://${hostPort} if this gateway really has no TLS`);
+    expect(out).not.toMatch(/wrong version number|company CA/);
+  });
+
   it('exits non-zero with a fix hint when authentication fails', async () => {
     sim = await startSimulator({ heartbeatMs: null });
     const run = runCli(

@@ -63,6 +63,20 @@ describe('runDoctor', () => {
     expect(results.discovery?.status).toBe('skipped');
   });
 
+  it('says plain HTTP, not a missing CA, when a host:port address answers without TLS', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    const hostPort = new URL(sim.restUrl).host;
+    const results = byId(await runDoctor(config(hostPort)));
+    expect(results['rest-port']?.status).toBe('ok');
+    expect(results.tls).toMatchObject({
+      status: 'fail',
+      detail: 'The server answered in plain HTTP, not TLS',
+      hint: `use http://${hostPort} if this gateway really has no TLS`,
+    });
+    expect(results.tls?.hint).not.toMatch(/CA/);
+    expect(results.discovery?.status).toBe('skipped');
+  });
+
   it('fails authentication with a hint on a wrong password', async () => {
     sim = await startSimulator({ heartbeatMs: null });
     const results = byId(await runDoctor(config(sim.restUrl, { password: 'nope' })));

@@ -33,6 +33,28 @@ describe('classifyError', () => {
     expect(classifyError(new DOMException('stop', 'AbortError'), 'x').kind).toBe('aborted');
   });
 
+  it('reads a TLS handshake answered in plain HTTP as that, never as a certificate problem', () => {
+    const wrongVersion = new TypeError('fetch failed', {
+      cause: withCode('ERR_SSL_WRONG_VERSION_NUMBER'),
+    });
+    expect(
+      classifyError(wrongVersion, 'GET /api/rest', 'https://gw.example:8080/api/rest'),
+    ).toEqual(
+      expect.objectContaining({
+        kind: 'network',
+        code: 'PLAIN_HTTP',
+        message:
+          'GET /api/rest: the server answered in plain HTTP, not TLS: ' +
+          'use http://gw.example:8080 if this gateway really has no TLS',
+      }),
+    );
+    const eproto = Object.assign(new Error('write EPROTO ...:wrong version number:...'), {
+      code: 'EPROTO',
+    });
+    expect(classifyError(eproto, 'x').code).toBe('PLAIN_HTTP');
+    expect(classifyError(withCode('EPROTO'), 'x').code).toBe('EPROTO');
+  });
+
   it('reads RestErrorInfo leniently, including the capital-T Type spelling', () => {
     expect(parseRestErrorInfo({ Type: 'RESOURCE_NOT_FOUND', code: 404 })).toMatchObject({
       type: 'RESOURCE_NOT_FOUND',

@@ -33,6 +33,17 @@ describe('HTTPS gateway', () => {
     expect(h.sim.counts().authentications).toBe(0);
   });
 
+  it('says the gateway speaks plain HTTP, not that a certificate is untrusted', async () => {
+    h = await startHarness({ heartbeatMs: null });
+    const hostPort = new URL(h.sim.restUrl).host;
+    await h.engine.start(h.config('oxe19141', { server: hostPort }));
+    const view = await h.waitForView((v) => v.connection.status === 'unreachable', 'unreachable');
+    expect(view.connection.reason).toBe(
+      `the server answered in plain HTTP, not TLS: use http://${hostPort} if this gateway really has no TLS`,
+    );
+    expect(h.sim.counts().authentications).toBe(0);
+  });
+
   it('an address typed as host:port means https', async () => {
     h = await startHarness({ tls: true, heartbeatMs: null });
     const hostPort = new URL(h.sim.restUrl).host;
