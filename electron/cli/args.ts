@@ -6,6 +6,10 @@ import { parseArgs } from 'node:util';
 import { accessModeSchema } from '../../shared/settings/schema.js';
 import type { AccessMode } from '../../shared/settings/schema.js';
 
+/** Log levels `--log-level` takes (pino's names). */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export type PasswordSource =
   | { readonly kind: 'prompt' }
   | { readonly kind: 'stdin' }
@@ -28,8 +32,15 @@ export type Command =
       readonly demo: boolean;
       readonly connect?: ConnectArgs;
       readonly verbose: boolean;
+      /** Log lines on stderr from this level up; none when undefined. */
+      readonly logLevel?: LogLevel;
     }
-  | { readonly command: 'doctor'; readonly connect: ConnectArgs; readonly verbose: boolean };
+  | {
+      readonly command: 'doctor';
+      readonly connect: ConnectArgs;
+      readonly verbose: boolean;
+      readonly logLevel?: LogLevel;
+    };
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -50,7 +61,9 @@ Options:
   --access MODE           private, public or auto (default: auto, private first)
   --proxy URL             proxy for all requests (default: HTTPS_PROXY / HTTP_PROXY / NO_PROXY)
   --json                  one JSON object per line, one per change
-  --verbose               log lines on standard error
+  --verbose               log lines on standard error (same as --log-level debug)
+  --log-level LEVEL       log lines on standard error from LEVEL up: debug, info, warn,
+                          error (default: none; the status line says what matters)
   -h, --help              this text
 
 Exit codes: 0 stopped with Ctrl+C or all doctor checks passed, 1 a doctor check failed or an
@@ -68,6 +81,7 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   demo: { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
+  'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -110,19 +124,19 @@ export function parseCommandLine(argv: readonly string[]): Command {
         const list = ignored.map((option) => `--${option}`).join(', ');
         throw new UsageError(`--demo runs against the built-in simulator and takes no ${list}.`);
       }
-      return { command, json: values.json, demo: true, verbose: values.verbose };
+      return { command, json: values.json, demo: true, ...logLevel(values) };
     }
     return {
       command,
       json: values.json,
       demo: false,
       connect: connectArgs(values),
-      verbose: values.verbose,
+      ...logLevel(values),
     };
   }
   if (command === 'doctor') {
     if (values.demo || values.json) throw new UsageError('doctor takes neither --demo nor --json.');
-    return { command, connect: connectArgs(values), verbose: values.verbose };
+    return { command, connect: connectArgs(values), ...logLevel(values) };
   }
   // A word is echoed to show the typo; anything else might be a misplaced secret.
   const named = /^[A-Za-z-]{1,20}$/.test(command) ? ` "${command}"` : '';
@@ -133,6 +147,19 @@ export function parseCommandLine(argv: readonly string[]): Command {
 function extraPosition(tokens: ReadonlyArray<{ kind: string; index: number }>): number {
   const extra = tokens.filter((token) => token.kind === 'positional')[1];
   return (extra?.index ?? 0) + 1;
+}
+
+/** --verbose means everything; otherwise --log-level, else no log line at all. */
+function logLevel(values: { verbose: boolean; 'log-level'?: string }): {
+  verbose: boolean;
+  logLevel?: LogLevel;
+} {
+  const given = values['log-level'];
+  if (given !== undefined && !(LOG_LEVELS as readonly string[]).includes(given)) {
+    throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}.`);
+  }
+  if (values.verbose) return { verbose: true, logLevel: 'debug' };
+  return given === undefined ? { verbose: false } : { verbose: false, logLevel: given as LogLevel };
 }
 
 /** Options that only make sense against a real gateway. */

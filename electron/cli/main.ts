@@ -42,8 +42,12 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  // Logs go to stderr (warnings by default) so stdout stays clean for --json.
-  const logger = createPinoLoggerFactory({ level: command.verbose ? 'debug' : 'warn' });
+  // Log lines only when asked for: the status line and the exit message already say what
+  // matters, and raw JSON lines on a terminal read as noise. They go to stderr (stdout stays
+  // clean for --json).
+  const logger = command.logLevel
+    ? createPinoLoggerFactory({ level: command.logLevel })
+    : silentLoggerFactory;
 
   if (command.command === 'doctor') return doctor(await engineConfig(command.connect), logger);
 
@@ -53,7 +57,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return watch({
       config: demo.config,
       json: command.json,
-      logger: command.verbose ? logger : silentLoggerFactory,
+      logger,
       onStarted: () => demo.play(),
       cleanup: () => demo.stop(),
     });

@@ -36,7 +36,9 @@ export function statusLine(view: PresenceView, now: number): string {
   const { connection, counters } = view;
   let link = CONNECTION_WORDS[connection.status] ?? printable(connection.status);
   if (connection.reason && connection.status !== 'online') {
-    link += `: ${printable(connection.reason)}`;
+    const reason = printable(connection.reason);
+    // The engine's reason often already starts with the status words: say them once.
+    link = reason.toLowerCase().startsWith(link) ? reason : `${link}: ${reason}`;
   }
   if (connection.nextAttemptAt !== undefined) {
     link += `, retry in ${Math.max(0, Math.round((connection.nextAttemptAt - now) / 1000))} s`;

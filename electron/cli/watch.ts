@@ -33,11 +33,15 @@ export async function watch(options: WatchOptions): Promise<number> {
   const ticker = options.json ? undefined : setInterval(() => terminal.tick(), 1000);
 
   engine.onAlert((change) => (options.json ? json.alert(change) : terminal.alert(change)));
+  let ended = false;
   engine.onView((view) => {
+    // After a final status the engine only stops: "stopped" must not replace the reason.
+    if (ended) return;
     if (options.json) json.view(view);
     else terminal.update(view);
     if (FINAL.has(view.connection.status)) {
       exitCode = 3;
+      ended = true;
       finished();
     }
   });

@@ -66,6 +66,16 @@ describe('parseCommandLine', () => {
     ).toThrow(/private, public or auto/);
     expect(() => parseCommandLine(['dial'])).toThrow(UsageError);
     expect(parseCommandLine(['watch', '--demo'])).toMatchObject({ command: 'watch', demo: true });
+    expect(() => parseCommandLine(['watch', '--demo', '--log-level', 'loud'])).toThrow(
+      /--log-level must be one of debug, info, warn, error/,
+    );
+  });
+
+  it('logs nothing unless --verbose or --log-level asks for it', () => {
+    const base = ['doctor', '--server', 'g', '--login', 'u'];
+    expect(parseCommandLine(base)).not.toHaveProperty('logLevel');
+    expect(parseCommandLine([...base, '--verbose'])).toMatchObject({ logLevel: 'debug' });
+    expect(parseCommandLine([...base, '--log-level', 'warn'])).toMatchObject({ logLevel: 'warn' });
   });
 
   it('never echoes a password passed to --password-env by mistake', () => {
