@@ -40,14 +40,25 @@ export function statusLine(view: PresenceView, now: number): string {
     // The engine's reason often already starts with the status words: say them once.
     link = reason.toLowerCase().startsWith(link) ? reason : `${link}: ${reason}`;
   }
-  if (connection.nextAttemptAt !== undefined) {
-    link += `, retry in ${Math.max(0, Math.round((connection.nextAttemptAt - now) / 1000))} s`;
-  }
   return (
     `[${view.tray.toUpperCase()}] ${who}${phone} | missed ${counters.missedCalls}, ` +
-    `voicemail ${counters.voiceMessages}${view.dnd ? ' | DND' : ''} | ${link}`
+    `voicemail ${counters.voiceMessages}${view.dnd ? ' | DND' : ''} | ${link}` +
+    countdown(connection.nextAttemptAt, now)
   );
 }
+
+/** Rounded up: "retry in 0 s" would read as a tight loop while the wait is still ahead. */
+function countdown(nextAttemptAt: number | undefined, now: number): string {
+  if (nextAttemptAt === undefined) return '';
+  const left = nextAttemptAt - now;
+  return left > 0 ? `, retry in ${Math.ceil(left / 1000)} s` : ', retrying now';
+}
+
+/** What to do about a status, said once when it starts (the status line has no room for it). */
+const STATUS_HINTS: Partial<Record<string, string>> = {
+  'certificate-untrusted':
+    'hint: trust the company CA with --ca FILE (o2g-presence doctor names the CA to ask for)',
+};
 
 export function callLogLine(change: AlertChange, time: Date): string {
   const clock = time.toTimeString().slice(0, 8);
@@ -62,9 +73,15 @@ export function callLogLine(change: AlertChange, time: Date): string {
   return `${clock}  ${reason}  [call ${printable(change.callRef)}]`;
 }
 
-/** Writes the call log and keeps the status line as the last line of a terminal. */
+/**
+ * Writes the call log and keeps the status line as the last line of a terminal. Without a
+ * terminal a line is printed only for news: the countdown ticking down is none, a new attempt
+ * scheduled (or anything else in the line changing) is.
+ */
 export class TerminalReporter {
   private lastStatus = '';
+  /** Without a terminal: the printed line minus its countdown, plus which attempt it waits for. */
+  private lastNews = '';
   private view: PresenceView | undefined;
 
   constructor(
@@ -79,6 +96,11 @@ export class TerminalReporter {
   }
 
   update(view: PresenceView): void {
+    const hint = STATUS_HINTS[view.connection.status];
+    if (hint && view.connection.status !== this.view?.connection.status) {
+      this.clearStatus();
+      this.out.write(`${hint}\n`);
+    }
     this.view = view;
     this.redraw();
   }
@@ -98,8 +120,11 @@ export class TerminalReporter {
     if (this.out.isTTY) {
       const width = this.out.columns || 100;
       this.out.write(`\r\x1b[2K${line.slice(0, width - 1)}`);
-    } else if (line !== this.lastStatus) {
-      this.out.write(`${line}\n`);
+    } else {
+      const { nextAttemptAt } = this.view.connection;
+      const news = `${statusLine(this.view, nextAttemptAt ?? 0)}@${nextAttemptAt ?? ''}`;
+      if (news !== this.lastNews) this.out.write(`${line}\n`);
+      this.lastNews = news;
     }
     this.lastStatus = line;
   }

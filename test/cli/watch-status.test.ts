@@ -1,8 +1,10 @@
 // `o2g-presence watch` text mode as a newcomer sees it: an ending error said once in words with
-// no log noise unless asked for.
+// no log noise unless asked for, the certificate hint, no line per second for a countdown.
 import { afterEach, describe, expect, it } from 'vitest';
+import { TerminalReporter, statusLine } from '../../electron/cli/terminal-output.js';
 import { startSimulator } from '../../simulator/index.js';
 import type { Simulator } from '../../simulator/index.js';
+import type { PresenceView } from '../../shared/presence/types.js';
 import { runCli } from './cli-harness.js';
 import type { CliRun } from './cli-harness.js';
 
@@ -14,6 +16,9 @@ afterEach(async () => {
   sim = undefined;
   cli = undefined;
 });
+
+const CA_HINT =
+  'hint: trust the company CA with --ca FILE (o2g-presence doctor names the CA to ask for)';
 
 function watchArgs(server: string, ...extra: string[]): string[] {
   return ['watch', '--server', server, '--login', 'oxe19141', '--password-env', 'PW', ...extra];
@@ -45,5 +50,71 @@ describe('o2g-presence watch: what ends the process', () => {
     cli = verbose;
     expect(await verbose.exited).toBe(3);
     expect(verbose.stderr.filter((line) => line.includes('"level":30')).length).toBeGreaterThan(0);
+  });
+
+  it('an untrusted certificate: one hint naming --ca, the reason said once', async () => {
+    sim = await startSimulator({ tls: true, heartbeatMs: null });
+    cli = runCli(watchArgs(sim.restUrl), { PW: 'Viola-19141' });
+    const run = cli;
+    await run.waitForLine((l) => l.includes('certificate not trusted'), 'untrusted status');
+    await run.waitForLine((l) => l === CA_HINT, 'the CA hint');
+    // Let a second attempt fail too: the hint is not repeated.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+    expect(run.stdout.filter((l) => l === CA_HINT)).toHaveLength(1);
+    const untrusted = run.stdout.filter((l) => l.includes('certificate not trusted'));
+    for (const line of untrusted) {
+      expect(line).toMatch(
+        /\| certificate not trusted \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\), retry in [1-9]\d* s$/,
+      );
+    }
+    expect(run.stderr.join('\n')).toBe('');
+  });
+});
+
+describe('the status line countdown', () => {
+  const waiting = (nextAttemptAt: number): PresenceView =>
+    ({
+      tray: 'offline',
+      tooltip: '',
+      connection: { status: 'unreachable', reason: 'gateway: connection refused', nextAttemptAt },
+      user: null,
+      userState: null,
+      dnd: false,
+      counters: { missedCalls: 0, voiceMessages: 0 },
+      calls: [],
+      alerts: [],
+    }) as unknown as PresenceView;
+
+  function fakeOut(isTTY: boolean) {
+    const written: string[] = [];
+    const out = { isTTY, columns: 200, write: (chunk: string) => written.push(chunk) };
+    return { out: out as unknown as NodeJS.WriteStream, written };
+  }
+
+  it('without a terminal, ticking the countdown prints nothing new', () => {
+    let now = 10_000;
+    const { out, written } = fakeOut(false);
+    const reporter = new TerminalReporter(out, () => now);
+    reporter.update(waiting(15_000));
+    for (let second = 0; second < 5; second++) {
+      now += 1_000;
+      reporter.tick();
+    }
+    expect(written).toEqual([
+      '[OFFLINE] not signed in | missed 0, voicemail 0 | gateway unreachable: ' +
+        'gateway: connection refused, retry in 5 s\n',
+    ]);
+    // The next attempt failing again is news: a new line with its own wait.
+    reporter.update(waiting(now + 2_000));
+    expect(written).toHaveLength(2);
+  });
+
+  it('never says "retry in 0 s" while the attempt is still ahead', () => {
+    const view = waiting(10_000);
+    expect(statusLine(view, 9_700)).toMatch(/retry in 1 s$/);
+    expect(statusLine(view, 8_000)).toMatch(/retry in 2 s$/);
+    expect(statusLine(view, 10_000)).toMatch(/retrying now$/);
   });
 });

@@ -1,6 +1,8 @@
 // A gateway over HTTPS (simulator with its own CA): trusted through the configured CA PEM it
 // connects; without it the status is certificate-untrusted, never plain "unreachable".
 import { afterEach, describe, expect, it } from 'vitest';
+import { RecoveryPolicy } from '../../electron/gateway/recovery-policy.js';
+import type { RecoveryTuning } from '../../electron/gateway/recovery-policy.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
@@ -41,6 +43,41 @@ describe('HTTPS gateway', () => {
     expect(view.connection.reason).toBe(
       `the server answered in plain HTTP, not TLS: use http://${hostPort} if this gateway really has no TLS`,
     );
+    expect(h.sim.counts().authentications).toBe(0);
+  });
+
+  it('backs off an untrusted certificate exponentially with full jitter, scaled 50x', async () => {
+    // 1 s..30 s scaled to 20 ms..600 ms: a policy reset on each attempt (or a fixed delay)
+    // would fit ~100 attempts in the window below; the real backoff about a dozen.
+    const tuning: RecoveryTuning = {
+      baseDelayMs: 20,
+      maxDelayMs: 600,
+      floorDelayMs: 10,
+      shortStreamMs: 100,
+      shortStreamsBeforeBackoff: 3,
+      healthyAfterMs: 1_200,
+      reloginSpreadMs: 500,
+    };
+    const seed = () => {
+      let state = 7;
+      return () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    };
+    h = await startHarness({ tls: true, heartbeatMs: null }, { recovery: tuning, random: seed() });
+    await h.engine.start(h.config('oxe19141'));
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await h.engine.stop();
+
+    const delays = h.logLines
+      .filter((line) => line.includes('connection failed'))
+      .map(
+        (line) => (JSON.parse(line.slice(line.indexOf('{'))) as { retryInMs: number }).retryInMs,
+      );
+    expect(delays.length).toBeGreaterThanOrEqual(4);
+    expect(delays.length).toBeLessThanOrEqual(20);
+    // Exactly the draws of one policy failing again and again: never reset in between.
+    const reference = new RecoveryPolicy(seed(), tuning);
+    expect(delays).toEqual(delays.map(() => reference.failed(0)));
+    expect(Math.max(...delays)).toBeGreaterThan(tuning.baseDelayMs * 4);
     expect(h.sim.counts().authentications).toBe(0);
   });
 
