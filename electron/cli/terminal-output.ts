@@ -54,6 +54,9 @@ function countdown(nextAttemptAt: number | undefined, now: number): string {
   return left > 0 ? `, retry in ${Math.ceil(left / 1000)} s` : ', retrying now';
 }
 
+/** How long printed (non-terminal) output waits for a burst of view changes to end. */
+const SETTLE_MS = 150;
+
 /** What to do about a status, said once when it starts (the status line has no room for it). */
 const STATUS_HINTS: Partial<Record<string, string>> = {
   'certificate-untrusted':
@@ -83,16 +86,18 @@ export class TerminalReporter {
   /** Without a terminal: the printed line minus its countdown, plus which attempt it waits for. */
   private lastNews = '';
   private view: PresenceView | undefined;
+  private pending: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly out: NodeJS.WriteStream,
     private readonly now: () => number = Date.now,
+    private readonly settleMs = SETTLE_MS,
   ) {}
 
   alert(change: AlertChange): void {
     this.clearStatus();
     this.out.write(`${callLogLine(change, new Date(this.now()))}\n`);
-    this.redraw();
+    this.schedule();
   }
 
   update(view: PresenceView): void {
@@ -102,16 +107,41 @@ export class TerminalReporter {
       this.out.write(`${hint}\n`);
     }
     this.view = view;
-    this.redraw();
+    this.schedule();
   }
 
   /** Refreshes the countdown of a pending retry. */
   tick(): void {
-    if (this.view?.connection.nextAttemptAt !== undefined) this.redraw();
+    if (this.view?.connection.nextAttemptAt !== undefined) this.schedule();
+  }
+
+  /** Draws a status line still waiting to settle, now. */
+  flush(): void {
+    if (this.pending === undefined) return;
+    clearTimeout(this.pending);
+    this.pending = undefined;
+    this.redraw();
   }
 
   finish(): void {
+    this.flush();
     if (this.out.isTTY && this.lastStatus) this.out.write('\n');
+  }
+
+  /**
+   * One status line per burst of changes: a missed call is a call removed, then the missed
+   * counter raised, two events and two views a few milliseconds apart (often in separate stream
+   * chunks); a reader wants only where they lead. Printed lines wait for the burst to settle;
+   * a terminal's line is redrawn in place, so there it only waits for the end of the tick.
+   */
+  private schedule(): void {
+    this.pending ??= setTimeout(
+      () => {
+        this.pending = undefined;
+        this.redraw();
+      },
+      this.out.isTTY ? 0 : this.settleMs,
+    ).unref();
   }
 
   private redraw(): void {

@@ -1,5 +1,6 @@
 // `o2g-presence watch` text mode as a newcomer sees it: an ending error said once in words with
-// no log noise unless asked for, the certificate hint, no line per second for a countdown.
+// no log noise unless asked for, the certificate hint, no line per second for a countdown, and
+// one status line per missed call (not one per model update).
 import { afterEach, describe, expect, it } from 'vitest';
 import { TerminalReporter, statusLine } from '../../electron/cli/terminal-output.js';
 import { startSimulator } from '../../simulator/index.js';
@@ -73,6 +74,29 @@ describe('o2g-presence watch: what ends the process', () => {
   });
 });
 
+describe('o2g-presence watch: one status line per change a reader cares about', () => {
+  it('a missed call gives one status line, with the new count', async () => {
+    sim = await startSimulator({ heartbeatMs: null });
+    cli = runCli(watchArgs(sim.restUrl), { PW: 'Viola-19141' });
+    const run = cli;
+    await run.waitForLine((l) => l.includes('| online'), 'online');
+    const callRef = await sim.placeCall({ number: '0240123456' }, 'oxe19141');
+    await run.waitForLine((l) => l.includes('ringing from'), 'ringing');
+    await sim.hangUp(callRef, 'caller');
+    await run.waitForLine((l) => l.includes('missed 1,'), 'the missed count');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+    const after = run.stdout.slice(run.stdout.findIndex((l) => l.includes('  missed  [call')));
+    expect(after.slice(1, 2)).toEqual([
+      '[FREE] Julien Moreau (19141) | missed 1, voicemail 0 | online',
+    ]);
+    expect(run.stdout.filter((l) => l.startsWith('[FREE]') && l.includes('missed 0'))).toHaveLength(
+      1,
+    );
+  });
+});
+
 describe('the status line countdown', () => {
   const waiting = (nextAttemptAt: number): PresenceView =>
     ({
@@ -98,9 +122,11 @@ describe('the status line countdown', () => {
     const { out, written } = fakeOut(false);
     const reporter = new TerminalReporter(out, () => now);
     reporter.update(waiting(15_000));
+    reporter.flush();
     for (let second = 0; second < 5; second++) {
       now += 1_000;
       reporter.tick();
+      reporter.flush();
     }
     expect(written).toEqual([
       '[OFFLINE] not signed in | missed 0, voicemail 0 | gateway unreachable: ' +
@@ -108,7 +134,19 @@ describe('the status line countdown', () => {
     ]);
     // The next attempt failing again is news: a new line with its own wait.
     reporter.update(waiting(now + 2_000));
+    reporter.flush();
     expect(written).toHaveLength(2);
+  });
+
+  it('prints one line for a burst of changes, the last one', async () => {
+    const { out, written } = fakeOut(false);
+    const reporter = new TerminalReporter(out, () => 0, 20);
+    const online = { ...waiting(0), tray: 'free', connection: { status: 'online' } };
+    reporter.update(online as PresenceView);
+    reporter.update({ ...online, counters: { missedCalls: 1, voiceMessages: 0 } } as PresenceView);
+    expect(written).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(written).toEqual(['[FREE] not signed in | missed 1, voicemail 0 | online\n']);
   });
 
   it('never says "retry in 0 s" while the attempt is still ahead', () => {
