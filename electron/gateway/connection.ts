@@ -17,7 +17,7 @@ import { RecoveryPolicy } from './recovery-policy.js';
 import type { RecoveryTuning } from './recovery-policy.js';
 import { readState } from './session-setup.js';
 import type { EstablishedSession, SessionRequest, StateSnapshot } from './session-setup.js';
-import { failureStatus } from './status.js';
+import { SESSION_ENDED, failureStatus, silenceReason, technicalReason } from './status.js';
 import type { FailurePhase } from './status.js';
 import { SessionHolder } from './session-holder.js';
 import { Interruption, ResyncFailure, listenOnce } from './stream-listener.js';
@@ -179,9 +179,10 @@ export class GatewayConnection {
         return 0;
       }
       const expired = thrown.why === 'session-gone';
-      const reason = expired ? 'session expired' : `event stream silent: ${thrown.detail}`;
+      const detail = expired ? 'session expired' : `event stream silent: ${thrown.detail}`;
       const delay = expired ? this.policy.sessionLost(now) : this.policy.failed(now);
-      this.log.warn('connection lost', { reason, retryInMs: delay });
+      this.log.warn('connection lost', { reason: detail, retryInMs: delay });
+      const reason = expired ? SESSION_ENDED : silenceReason(thrown.silentMs ?? 0);
       this.setStatus(this.waiting(reason, delay));
       return delay;
     }
@@ -200,11 +201,15 @@ export class GatewayConnection {
     const lostSession = gone && this.sessions.live === undefined;
     const delay = lostSession ? this.policy.sessionLost(now) : this.policy.failed(now);
     const url = this.sessions.subscription?.pollingUrl;
-    const state = failureStatus(error, phase, this.everOnline, now + delay, url);
+    const failed = failureStatus(error, phase, this.everOnline, now + delay, url);
+    // Whatever refused us (a 404 on a re-read as much as on the stream), the person sees why.
+    const state = lostSession ? { ...failed, reason: SESSION_ENDED } : failed;
     this.online = false;
     this.log.warn('connection failed', {
       status: state.status,
-      reason: state.reason,
+      // The log keeps the HTTP status and socket code the user-facing reason leaves out.
+      reason: technicalReason(error, phase, url),
+      code: error.code,
       retryInMs: delay,
     });
     this.deps.hooks.status(state);

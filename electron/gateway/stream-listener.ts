@@ -22,6 +22,8 @@ export class Interruption {
   constructor(
     readonly why: 'nudge' | 'session-gone' | 'silent' | 'stop',
     readonly detail = '',
+    /** For 'silent': how long nothing came. */
+    readonly silentMs?: number,
   ) {}
 }
 
@@ -50,7 +52,8 @@ export async function listenOnce(options: ListenOptions): Promise<StreamEnd> {
   let resyncing: Promise<void> | undefined;
   const watchdog = new HeartbeatWatchdog(
     options.now,
-    (ms) => abort.abort(new Interruption('silent', `no heartbeat for ${Math.round(ms / 1000)} s`)),
+    (ms) =>
+      abort.abort(new Interruption('silent', `no heartbeat for ${Math.round(ms / 1000)} s`, ms)),
     options.heartbeat,
   );
 

@@ -46,7 +46,7 @@ describe('connection panel', () => {
     await dashboard.locator('.connection-status', { hasText: 'Reconnecting' }).waitFor();
     await dashboard.locator('.tray-status.tray-offline').waitFor();
     const reason = await dashboard.locator('.connection-reason').textContent();
-    expect(reason).toMatch(/event stream .*·.*next attempt in \d+ s/);
+    expect(reason).toMatch(/connection to the gateway lost.*·.*next attempt in \d+ s/);
     expect(await overflowsWindow(dashboard)).toBe(false);
     // DND cannot be changed while the gateway is out of reach.
     expect(await dashboard.getByRole('switch', { name: 'Do not disturb' }).isDisabled()).toBe(true);

@@ -109,7 +109,7 @@ describe('engine lifecycle', () => {
     h.engine.onView((v) => reasons.push(v.connection.reason ?? ''));
     await h.engine.start(h.config('oxe19141'));
     await online(h, 'online after two failed re-reads');
-    expect(reasons).toContain('gateway answered HTTP 503');
+    expect(reasons).toContain('gateway busy (HTTP 503)');
     const reads = h.sim.requestLog.filter((e) => e.path.endsWith('/telephony/state'));
     expect(reads.map((e) => e.status)).toEqual([503, 503, 200]);
     expect(h.sim.counts()).toMatchObject({ authentications: 1, subscriptions: 1, openStreams: 1 });
@@ -162,6 +162,8 @@ describe('engine lifecycle', () => {
       { heartbeatMs: 100 },
       { recovery: FAST, heartbeat: { missedBeats: 3, minSilenceMs: 300 } },
     );
+    const reasons: string[] = [];
+    h.engine.onView((v) => reasons.push(v.connection.reason ?? ''));
     await h.engine.start(h.config('oxe19141'));
     await online(h);
     await sleep(350);
@@ -174,6 +176,7 @@ describe('engine lifecycle', () => {
     );
     await online(h, 'online again');
     expect(h.logLines.some((l) => l.includes('event stream silent'))).toBe(true);
+    expect(reasons).toContainEqual(expect.stringMatching(/^no news from the gateway for \d+ s$/));
   });
 
   it('after many recoveries in a row exactly one stream, session and subscription remain', async () => {

@@ -180,6 +180,11 @@ describe('F6: session expiry', () => {
     const offline = views.filter((v) => v.connection.status !== 'online');
     expect(offline.length).toBeGreaterThan(0);
     expect(offline.every((v) => v.tray === 'offline')).toBe(true);
+    // Words for the tooltip; the status code stays in the log.
+    expect(offline[0]?.connection.reason).toBe('session ended by the gateway; signing in again');
+    expect(offline.map((v) => v.connection.reason ?? '')).not.toContainEqual(
+      expect.stringMatching(/HTTP 404/),
+    );
   });
 
   it('a rejected keepalive means a new session (and only one stays open)', async () => {

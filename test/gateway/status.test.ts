@@ -5,7 +5,7 @@ import { GatewayError, classifyError, parseRestErrorInfo } from '../../electron/
 import { keepaliveIntervalMs } from '../../electron/gateway/keepalive.js';
 import { silentLoggerFactory } from '../../electron/gateway/log.js';
 import { PresenceStore } from '../../electron/gateway/presence-store.js';
-import { failureStatus } from '../../electron/gateway/status.js';
+import { failureStatus, technicalReason } from '../../electron/gateway/status.js';
 import { setConnection } from '../../shared/presence/index.js';
 
 const withCode = (code: string, cause?: unknown) =>
@@ -84,15 +84,47 @@ describe('failureStatus', () => {
       failureStatus(refused, 'stream', true, 5, 'http://gw:8014/OTEvents?subscriptionId=s'),
     ).toEqual({
       status: 'event-port-unreachable',
-      reason: 'event stream (port 8014): connection refused',
+      reason: 'event port 8014 refused the connection',
       nextAttemptAt: 5,
     });
     const unavailable = new GatewayError('http', 'x', 503);
     expect(failureStatus(unavailable, 'stream', true, 9)).toEqual({
       status: 'reconnecting',
-      reason: 'event stream answered HTTP 503',
+      reason: 'gateway busy (HTTP 503)',
       nextAttemptAt: 9,
     });
+  });
+
+  it('words reasons for people, not for the log', () => {
+    const reason = (error: GatewayError, phase: 'rest' | 'stream') =>
+      failureStatus(error, phase, true, 0).reason;
+    for (const status of [401, 403, 404]) {
+      expect(reason(new GatewayError('http', 'x', status), 'stream')).toBe(
+        'session ended by the gateway; signing in again',
+      );
+    }
+    expect(reason(new GatewayError('http', 'x', 401), 'rest')).toBe(
+      'session ended by the gateway; signing in again',
+    );
+    expect(reason(new GatewayError('http', 'x', 503), 'rest')).toBe('gateway busy (HTTP 503)');
+    expect(reason(new GatewayError('http', 'x', 500), 'rest')).toBe('gateway error (HTTP 500)');
+    const reset = classifyError(withCode('ECONNRESET'), 'Event stream');
+    expect(reason(reset, 'stream')).toBe('connection to the gateway lost');
+    const cut = classifyError(new Error('event stream cut short'), 'Event stream');
+    expect(reason(cut, 'stream')).toBe('connection to the gateway lost');
+    expect(reason(refused, 'rest')).toBe('gateway refused the connection');
+    for (const phase of ['rest', 'stream'] as const) {
+      for (const error of [reset, cut, refused, new GatewayError('http', 'x', 404)]) {
+        expect(reason(error, phase)).not.toMatch(/answered HTTP|ECONN|UND_ERR|cut short/);
+      }
+    }
+  });
+
+  it('keeps the technical words for the log', () => {
+    const error = new GatewayError('http', 'x', 404);
+    expect(technicalReason(error, 'stream')).toBe('event stream answered HTTP 404');
+    const reset = classifyError(withCode('ECONNRESET'), 'Event stream');
+    expect(technicalReason(reset, 'stream')).toBe('event stream: connection reset');
   });
 });
 
