@@ -57,14 +57,38 @@ export function formatMarkdown(reports: readonly BenchReport[]): string {
   return [cells(header), cells(header.map(() => '---')), ...rows.map(cells)].join('\n');
 }
 
-export function formatTargets(reports: readonly BenchReport[]): string {
+/**
+ * One line per target. A quick run has too few runs and clients to hold a target to: its
+ * lines say "not judged" and still show the figures, so a smoke run reads as a smoke run.
+ */
+export function formatTargets(reports: readonly BenchReport[], quick = false): string {
   return reports
     .flatMap((report) =>
-      report.targets.map(
-        (t) => `${t.pass ? 'PASS' : 'FAIL'} ${report.name}: ${t.name} (${t.detail})`,
+      report.targets.map((t) =>
+        quick
+          ? `---- ${report.name}: ${t.name}: not judged (quick run) (${t.detail})`
+          : `${t.pass ? 'PASS' : 'FAIL'} ${report.name}: ${t.name} (${t.detail})`,
       ),
     )
     .join('\n');
+}
+
+/** The targets that failed, as "bench: target"; none in a quick run, which judges nothing. */
+export function failedTargets(reports: readonly BenchReport[], quick = false): string[] {
+  if (quick) return [];
+  return reports.flatMap((r) =>
+    r.targets.filter((t) => !t.pass).map((t) => `${r.name}: ${t.name}`),
+  );
+}
+
+/** 2 a benchmark crashed (always), 1 a judged target failed (unless --no-fail), else 0. */
+export function benchExitCode(
+  crashed: readonly string[],
+  failed: readonly string[],
+  noFail: boolean,
+): number {
+  if (crashed.length > 0) return 2;
+  return failed.length > 0 && !noFail ? 1 : 0;
 }
 
 export function resultsRecord(reports: readonly BenchReport[], totalMs: number, failed: string[]) {

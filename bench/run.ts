@@ -5,9 +5,11 @@
  *   --only a,b   run only these (decoder, latency, long-run, storm, startup)
  *   --no-fail    exit 0 even when a target fails (a crash still exits 2)
  *   --markdown   also print the table as Markdown (what the READMEs carry)
- *   --quick      fewer runs and calls: a smoke run whose figures are not for the README
+ *   --quick      fewer runs and calls: a smoke run whose figures are not for the README; its
+ *                targets are shown as "not judged (quick run)", it exits 0 unless a benchmark
+ *                crashed, and it leaves bench/results.json as it was
  *
- * Exit codes: 0 every target holds, 1 a target failed, 2 a benchmark crashed.
+ * Exit codes: 0 every target holds (or a quick run), 1 a target failed, 2 a benchmark crashed.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -15,7 +17,14 @@ import { runAlertLatencyBench } from './alert-latency.js';
 import { runDecoderTargets } from './decoder-targets.js';
 import { runLongRunBench } from './long-run.js';
 import { runReconnectStormBench } from './reconnect-storm.js';
-import { formatMarkdown, formatTable, formatTargets, resultsRecord } from './report.js';
+import {
+  benchExitCode,
+  failedTargets,
+  formatMarkdown,
+  formatTable,
+  formatTargets,
+  resultsRecord,
+} from './report.js';
 import { runStartupBench } from './startup.js';
 import type { BenchReport } from './stats.js';
 
@@ -74,10 +83,9 @@ async function main(): Promise<number> {
   }
   const totalMs = performance.now() - started;
 
-  const failed = reports.flatMap((r) =>
-    r.targets.filter((t) => !t.pass).map((t) => `${r.name}: ${t.name}`),
-  );
-  process.stdout.write(`\n${formatTable(reports)}\n\n${formatTargets(reports)}\n`);
+  const quick = values.quick;
+  const failed = failedTargets(reports, quick);
+  process.stdout.write(`\n${formatTable(reports)}\n\n${formatTargets(reports, quick)}\n`);
   for (const report of reports) {
     for (const note of report.notes) process.stdout.write(`note ${report.name}: ${note}\n`);
   }
@@ -85,15 +93,19 @@ async function main(): Promise<number> {
   const overBudget = totalMs > BUDGET_MS ? ' (over the 10-minute budget)' : '';
   process.stdout.write(`\nbench: total ${(totalMs / 1000).toFixed(1)} s${overBudget}\n`);
 
-  await writeFile(RESULTS, `${JSON.stringify(resultsRecord(reports, totalMs, failed), null, 2)}\n`);
-  process.stdout.write(`bench: wrote ${RESULTS.pathname}\n`);
-
-  if (crashed.length > 0) {
-    process.stderr.write(`bench: crashed: ${crashed.join(', ')}\n`);
-    return 2;
+  // A smoke run's figures must not replace those of the last full run.
+  if (quick) {
+    process.stdout.write(
+      `bench: quick run: targets not judged, ${RESULTS.pathname} left as it was\n`,
+    );
+  } else {
+    const record = resultsRecord(reports, totalMs, failed);
+    await writeFile(RESULTS, `${JSON.stringify(record, null, 2)}\n`);
+    process.stdout.write(`bench: wrote ${RESULTS.pathname}\n`);
   }
-  if (failed.length > 0 && !values['no-fail']) return 1;
-  return 0;
+
+  if (crashed.length > 0) process.stderr.write(`bench: crashed: ${crashed.join(', ')}\n`);
+  return benchExitCode(crashed, failed, values['no-fail']);
 }
 
 main().then(
