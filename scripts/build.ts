@@ -7,6 +7,7 @@ import { chmod, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild, type BuildOptions } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { NODE_VERSION_GUARD } from '../electron/cli/node-guard.js';
 import { buildIcons } from './icons.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -53,7 +54,8 @@ async function buildCli(): Promise<void> {
     ...nodeBundle,
     entryPoints: ['electron/cli/main.ts'],
     outfile,
-    banner: { js: `#!/usr/bin/env node\n${nodeBundle.banner?.js ?? ''}` },
+    // The version guard runs before any bundled module, which an older Node could not load.
+    banner: { js: `#!/usr/bin/env node\n${NODE_VERSION_GUARD}\n${nodeBundle.banner?.js ?? ''}` },
   });
   await chmod(`${root}${outfile}`, 0o755);
 }

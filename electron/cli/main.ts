@@ -65,6 +65,13 @@ async function main(argv: readonly string[]): Promise<number> {
   return watch({ config: await engineConfig(command.connect!), json: command.json, logger });
 }
 
+// The reader of stdout went away (`... --json | head`): stop as after Ctrl+C, politely closing
+// the gateway session, instead of dying on an unhandled EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.emit('SIGTERM', 'SIGTERM');
+});
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
