@@ -102,13 +102,13 @@ describe('call popup windows', () => {
     calls.show(alertFor('7003'), 0);
     const [first, second, third] = windowRecord.created;
     expect(first!.bounds.x).toBeGreaterThan(1920);
-    expect(second!.bounds.y).toBe(first!.bounds.y - 140);
-    expect(third!.bounds.y).toBe(second!.bounds.y - 140);
+    expect(second!.bounds.y).toBe(first!.bounds.y - 132);
+    expect(third!.bounds.y).toBe(second!.bounds.y - 132);
 
     calls.dismiss('7001');
     expect(first!.destroyed).toBe(true);
-    expect(second!.bounds.y).toBe(1040 - 12 - 128);
-    expect(third!.bounds.y).toBe(1040 - 12 - 128 - 140);
+    expect(second!.bounds.y).toBe(1040 - 12 - 120);
+    expect(third!.bounds.y).toBe(1040 - 12 - 120 - 132);
   });
 
   it.each<AlertCloseReason>(['answered', 'answered-elsewhere', 'missed', 'ended'])(

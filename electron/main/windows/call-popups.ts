@@ -10,7 +10,8 @@ import type { DisplayArea, Rect } from './popup-placement.js';
 import { cornerFor, placePopup } from './popup-placement.js';
 import type { WindowChrome } from './secure-window.js';
 
-export const POPUP_SIZE = { width: 360, height: 128 } as const;
+// The renderer lays the popup card out for exactly this size (renderer/popup, browser tests).
+export const POPUP_SIZE = { width: 340, height: 120 } as const;
 
 export interface PopupWindow {
   showInactive(): void;
