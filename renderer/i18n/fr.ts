@@ -16,7 +16,7 @@ export const fr: Translation<typeof en> = {
   tray: {
     free: 'Disponible',
     ringing: 'Sonnerie',
-    busy: 'En ligne',
+    busy: 'Occupé',
     dnd: 'Ne pas déranger',
     offline: 'Hors ligne',
     unknown: 'Inconnu',

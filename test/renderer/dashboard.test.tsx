@@ -31,7 +31,7 @@ const TRAY_WORDS = {
   fr: {
     free: 'Disponible',
     ringing: 'Sonnerie',
-    busy: 'En ligne',
+    busy: 'Occupé',
     dnd: 'Ne pas déranger',
     offline: 'Hors ligne',
     unknown: 'Inconnu',

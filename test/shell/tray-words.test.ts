@@ -30,7 +30,7 @@ describe('tray language', () => {
 
   it.each([
     [viewWith({ tray: 'free', connection: online }), 'Disponible'],
-    [viewWith({ tray: 'busy', connection: online }), 'En ligne'],
+    [viewWith({ tray: 'busy', connection: online }), 'Occupé'],
     [viewWith({ tray: 'dnd', connection: online }), 'Ne pas déranger'],
     [viewWith({ tray: 'unknown', connection: online }), 'Connecté, état du téléphone inconnu'],
     [

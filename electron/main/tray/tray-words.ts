@@ -58,7 +58,7 @@ function frenchTooltip(view: PresenceView): string {
       return `Sonnerie : ${who}${others.length > 0 ? ` (+${others.length})` : ''}`;
     }
     case 'busy':
-      return 'En ligne';
+      return 'Occupé';
     case 'dnd':
       return 'Ne pas déranger';
     case 'free':
