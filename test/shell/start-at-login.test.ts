@@ -57,7 +57,8 @@ describe('start at login', () => {
 
   it('quotes Exec arguments as the Desktop Entry spec asks', () => {
     const entry = desktopEntry({ executable: '/usr/bin/electron', args: ['/home/a "b"/$app'] });
-    expect(entry).toContain('Exec=/usr/bin/electron "/home/a \\"b\\"/\\$app" --autostart');
+    // The key file doubles each backslash of the Exec quoting (spec: "\\$" for a literal $).
+    expect(entry).toContain('Exec=/usr/bin/electron "/home/a \\\\"b\\\\"/\\\\$app" --autostart');
   });
 
   it('recognises a launch at login', () => {

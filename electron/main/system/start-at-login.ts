@@ -19,10 +19,30 @@ export interface StartAtLoginDeps {
   command: { readonly executable: string; readonly args: readonly string[] };
 }
 
-/** Quotes an Exec argument as the Desktop Entry specification asks. */
+/**
+ * Quotes an Exec argument as the Desktop Entry specification asks: `%` starts a field code, so
+ * it is doubled; inside double quotes, `"`, backtick, `$` and `\` take a backslash.
+ */
 function quoteExecArgument(argument: string): string {
-  if (!/[\s"`$\\'<>~|&;*?#()]/.test(argument)) return argument;
-  return `"${argument.replace(/(["`$\\])/g, '\\$1')}"`;
+  const literal = argument.replaceAll('%', '%%');
+  if (!/[\s"`$\\'<>~|&;*?#()]/.test(literal)) return literal;
+  return `"${literal.replace(/(["`$\\])/g, '\\$1')}"`;
+}
+
+const KEY_FILE_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+
+/**
+ * The key file's own string escapes come on top of the Exec quoting (desktops undo them first,
+ * and GLib rejects the whole value on an unknown one such as `\"`): a backslash is written twice,
+ * and a line break as `\n`, so no path can end the Exec line and add a key of its own.
+ */
+function escapeKeyFileValue(value: string): string {
+  return value.replace(/[\\\n\r\t]/g, (c) => KEY_FILE_ESCAPES[c] ?? c);
 }
 
 export function desktopEntry(command: StartAtLoginDeps['command']): string {
@@ -32,7 +52,7 @@ export function desktopEntry(command: StartAtLoginDeps['command']): string {
     'Type=Application',
     'Name=O2G Presence',
     'Comment=Phone presence and incoming-call alerts',
-    `Exec=${exec.join(' ')}`,
+    `Exec=${escapeKeyFileValue(exec.join(' '))}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
     '',
