@@ -4,7 +4,7 @@
  * the URL says.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, relative, resolve, sep } from 'node:path';
+import path from 'node:path';
 import type { CustomScheme } from 'electron';
 
 export const APP_SCHEME = 'app';
@@ -42,11 +42,19 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.ico': 'image/x-icon',
 };
 
+/** The path operations used to keep a file inside the renderer folder (win32 in tests). */
+export type RendererPaths = Pick<typeof path, 'resolve' | 'relative' | 'isAbsolute'>;
+
 /**
  * Maps an app:// URL to a file inside `root`, or null when the URL points elsewhere (another
- * host, `..` segments that escape, encoded separators, NUL bytes).
+ * host, `..` segments that escape, encoded separators, NUL bytes, a drive letter or any other
+ * colon: on Windows `/D:/x` names another drive, and no renderer file has a colon in its name).
  */
-export function resolveRendererFile(root: string, url: string): string | null {
+export function resolveRendererFile(
+  root: string,
+  url: string,
+  paths: RendererPaths = path,
+): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -61,12 +69,13 @@ export function resolveRendererFile(root: string, url: string): string | null {
   } catch {
     return null;
   }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  if (/[\0\\:]/.test(pathname)) return null;
 
   const relativePath = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
-  const file = resolve(root, relativePath);
-  const fromRoot = relative(resolve(root), file);
-  if (fromRoot === '' || fromRoot.startsWith('..') || fromRoot.startsWith(sep)) return null;
+  const file = paths.resolve(root, relativePath);
+  // relative() across two Windows drives answers the absolute target, not a `..` path.
+  const fromRoot = paths.relative(paths.resolve(root), file);
+  if (fromRoot === '' || fromRoot.startsWith('..') || paths.isAbsolute(fromRoot)) return null;
   return file;
 }
 
@@ -91,7 +100,7 @@ export function createAppProtocolHandler(
 
     try {
       const body = await read(file);
-      const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
       return new Response(Buffer.from(body), { status: 200, headers: securityHeaders(type) });
     } catch {
       return new Response('Not found', { status: 404, headers: securityHeaders('text/plain') });
