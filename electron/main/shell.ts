@@ -9,6 +9,7 @@ import {
   app,
   BrowserWindow,
   dialog,
+  ipcMain,
   net,
   powerMonitor,
   protocol,
@@ -24,6 +25,7 @@ import { createAlertSurfaces } from './alert-surfaces.js';
 import { registerAppIpc } from './app-ipc.js';
 import type { NotificationRegistry } from './alerts/notification-registry.js';
 import { broadcastEvent } from './ipc/event-sender.js';
+import { closeLibraryChannels } from './ipc/library-channels.js';
 import { APP_SCHEME, createAppProtocolHandler } from './security/app-protocol.js';
 import { guardAllWebContents } from './security/web-contents-guard.js';
 import { PasswordVault } from './settings/password-vault.js';
@@ -118,6 +120,8 @@ async function composeServices(
     now: options.now ?? (() => new Date()),
     log: options.logger('settings'),
   });
+  // electron-store opened its renderer channel just now; electron-log did at its import.
+  closeLibraryChannels(ipcMain);
   const vault = new PasswordVault(safeStorage, store, platform, options.logger('secrets'));
   const engine = options.createEngine(options.logger);
   const account = new Account({

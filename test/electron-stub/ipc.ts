@@ -7,7 +7,12 @@ import type * as Electron from 'electron';
 import { resetHooks } from './state.js';
 
 type InvokeHandler = (event: Electron.IpcMainInvokeEvent, ...args: unknown[]) => unknown;
-export const ipcRecord = { handlers: new Map<string, InvokeHandler>() };
+type Listener = (...args: unknown[]) => void;
+export const ipcRecord = {
+  handlers: new Map<string, InvokeHandler>(),
+  /** ipcMain.on listeners by channel (libraries such as electron-log add their own). */
+  listeners: new Map<string, Listener[]>(),
+};
 
 export const ipcMain = {
   handle(channel: string, listener: InvokeHandler): void {
@@ -19,7 +24,13 @@ export const ipcMain = {
   removeHandler(channel: string): void {
     ipcRecord.handlers.delete(channel);
   },
-  on(_channel: string, _listener: (...args: unknown[]) => void) {
+  on(channel: string, listener: Listener) {
+    ipcRecord.listeners.set(channel, [...(ipcRecord.listeners.get(channel) ?? []), listener]);
+    return ipcMain;
+  },
+  removeAllListeners(channel?: string) {
+    if (channel === undefined) ipcRecord.listeners.clear();
+    else ipcRecord.listeners.delete(channel);
     return ipcMain;
   },
 } satisfies Partial<Record<keyof Electron.IpcMain, unknown>> &
@@ -64,5 +75,6 @@ export const contextBridge = {
 
 resetHooks.push(() => {
   ipcRecord.handlers.clear();
+  ipcRecord.listeners.clear();
   contextBridgeRecord.exposed.clear();
 });
