@@ -14,7 +14,7 @@ function memoryLog(): ElectronLogLike & { written: string[] } {
   const log: ElectronLogLike & { written: string[] } = {
     written,
     hooks: [],
-    transports: { file: { maxSize: 0, level: 'silly' } },
+    transports: { file: { maxSize: 0, level: 'silly', writeOptions: { flag: 'a', mode: 0o666 } } },
     scope: (label) => {
       const at =
         (level: 'debug' | 'info' | 'warn' | 'error') =>
@@ -39,6 +39,7 @@ describe('app log', () => {
     const log = memoryLog();
     configureAppLog(log, redactSecrets);
     expect(log.transports.file.maxSize).toBe(LOG_MAX_BYTES);
+    expect(log.transports.file.writeOptions).toEqual({ flag: 'a', mode: 0o600 });
     expect(log.transports.file.level).toBe('info');
     expect(log.hooks).toHaveLength(1);
   });

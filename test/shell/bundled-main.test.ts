@@ -72,6 +72,9 @@ describe('bundled main process', () => {
     expect(report.online).toBe(true);
     expect(report.quitCalls).toBe(2);
     expect(report.files).toEqual(expect.arrayContaining(['settings.json', 'logs/main.log']));
+    if (process.platform !== 'win32') {
+      expect(report.modes).toEqual({ 'settings.json': '600', 'logs/main.log': '600' });
+    }
   });
 
   it('the preload bundle requires only electron', async () => {

@@ -3,7 +3,7 @@
  * scrubbed of secrets twice: by the engine's redacting factory, and again by a hook on the
  * logger itself so a line written by any other module cannot leak a password either.
  */
-import type { LogMessage } from 'electron-log';
+import type { LogMessage, WriteOptions } from 'electron-log';
 import type { LogFields, Logger, LoggerFactory } from '../../gateway/log.js';
 import { redactingFactory } from '../../gateway/log.js';
 
@@ -15,7 +15,9 @@ type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 /** The part of electron-log's MainLogger this module drives. */
 export interface ElectronLogLike {
   hooks: Array<(message: LogMessage) => LogMessage | false>;
-  transports: { file: { maxSize: number; level: string | false } };
+  transports: {
+    file: { maxSize: number; level: string | false; writeOptions?: WriteOptions };
+  };
   scope(label: string): Record<LogLevel, (...params: unknown[]) => void>;
 }
 
@@ -46,6 +48,10 @@ export function configureAppLog(
 ): LoggerFactory {
   log.transports.file.maxSize = LOG_MAX_BYTES;
   log.transports.file.level = 'info';
+  // The log names the gateway, the user's session events and errors that may quote the gateway:
+  // like settings.json it is its owner's only (electron-log's default is 0666 minus the umask).
+  // The mode applies when a file is created, so to each file after a rotation too.
+  log.transports.file.writeOptions = { ...log.transports.file.writeOptions, mode: 0o600 };
   log.hooks.push(redactionHook(redact));
 
   const toElectronLog: LoggerFactory = (module) => {
