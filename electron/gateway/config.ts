@@ -72,7 +72,9 @@ export function validateConfig(config: EngineConfig): GatewayAddress {
       const proxy = new URL(config.proxy);
       if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') throw new Error('scheme');
     } catch {
-      throw new ConfigError(`The proxy "${config.proxy}" is not an http:// or https:// URL.`);
+      throw new ConfigError(
+        `The proxy "${withoutCredentials(config.proxy)}" is not an http:// or https:// URL.`,
+      );
     }
   }
   return address;
@@ -90,4 +92,13 @@ export function ensureHttps(url: string, discoveryWasHttps: boolean): string {
   parsed.protocol = 'https:';
   if (parsed.port === '80') parsed.port = '';
   return parsed.toString();
+}
+
+/**
+ * A proxy address as it may be shown and logged: a `user:password@` part (the way proxy
+ * credentials are given; everything up to the last `@`, as a typed password may hold a `/`)
+ * becomes `***@`, whether or not the address parses as a URL.
+ */
+function withoutCredentials(proxy: string): string {
+  return proxy.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/i, '$1***@');
 }
