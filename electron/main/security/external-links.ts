@@ -20,13 +20,19 @@ export function allowedExternalUrl(raw: string): string | null {
   return null;
 }
 
+/** A scheme and an authority that has ended (`/`, `?` or `#` follows) before any `{number}`. */
+const AUTHORITY_BEFORE_NUMBER = /^[a-z][a-z0-9+.-]*:\/\/[^/?#{]*[/?#]/i;
+
 /**
  * Fills a CRM template such as `https://crm.example/search?phone={number}` with the caller's
- * number, URL-encoded, and checks the result. Null when there is no usable URL.
+ * number, URL-encoded, and checks the result. The number comes from the phone network, so it may
+ * fill only the path, query or fragment: a template that puts it in the host or port (where
+ * `.evil.example` would pick the site) is refused. Null when there is no usable URL.
  */
 export function crmUrlFor(template: string, number: string | null): string | null {
   if (template.trim() === '' || number === null || number === '') return null;
-  if (!template.includes('{number}')) return null;
+  const at = template.indexOf('{number}');
+  if (at < 0 || !AUTHORITY_BEFORE_NUMBER.test(template.slice(0, at))) return null;
   return allowedExternalUrl(template.replaceAll('{number}', encodeURIComponent(number)));
 }
 
