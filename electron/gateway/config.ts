@@ -32,7 +32,7 @@ export function parseGatewayAddress(input: string): GatewayAddress {
   try {
     url = new URL(hasScheme ? text : `https://${text}`);
   } catch {
-    throw new ConfigError(`"${text}" is not a host name, host:port or URL.`);
+    throw new ConfigError(`"${withoutCredentials(text)}" is not a host name, host:port or URL.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ConfigError(`The gateway address must use https:// or http://, not ${url.protocol}`);
@@ -95,10 +95,10 @@ export function ensureHttps(url: string, discoveryWasHttps: boolean): string {
 }
 
 /**
- * A proxy address as it may be shown and logged: a `user:password@` part (the way proxy
- * credentials are given; everything up to the last `@`, as a typed password may hold a `/`)
- * becomes `***@`, whether or not the address parses as a URL.
+ * An address (proxy or gateway) as it may be shown and logged: a `user:password@` part (the way
+ * proxy credentials are given; everything up to the last `@`, as a typed password may hold a
+ * `/`) becomes `***@`, whether or not the address parses as a URL.
  */
-function withoutCredentials(proxy: string): string {
-  return proxy.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/i, '$1***@');
+function withoutCredentials(address: string): string {
+  return address.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/i, '$1***@');
 }

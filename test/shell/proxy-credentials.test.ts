@@ -45,3 +45,17 @@ describe('proxy credentials', () => {
     expect(JSON.stringify([result, checks, lines])).not.toContain(PROXY_PASSWORD);
   });
 });
+
+describe('gateway address with credentials typed in', () => {
+  it('an address that does not parse is quoted without its password', async () => {
+    const { factory, lines } = recordingLog();
+    const engine = createPresenceEngine({ logger: factory });
+    const config = await configWithProxy('');
+    await engine.start({ ...config, server: `https://alice:${PROXY_PASSWORD}@o2g corp:8443` });
+    const view = engine.view;
+    await engine.stop();
+
+    expect(JSON.stringify(view.connection)).toMatch(/host name/);
+    expect(JSON.stringify([view, lines])).not.toContain(PROXY_PASSWORD);
+  });
+});
