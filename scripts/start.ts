@@ -39,6 +39,11 @@ if (binary === undefined) {
   process.exitCode = 1;
 } else {
   const app = spawn(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit' });
+  app.on('error', (error) => {
+    // For example ELECTRON_OVERRIDE_DIST_PATH naming a folder without Electron in it.
+    console.error(`O2G Presence: could not start Electron at ${binary}: ${error.message}`);
+    process.exitCode = 1;
+  });
   app.on('exit', (code, signal) => {
     process.exitCode = code ?? (signal ? 1 : 0);
   });

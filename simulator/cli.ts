@@ -54,9 +54,9 @@ function watchHint(
   const ca = caPath ? ` --ca ${shellWord(caPath)}` : '';
   const args = `watch --server ${restUrl} --login ${user.loginName} --password-env O2G_PASSWORD${ca}`;
   const password = `O2G_PASSWORD=${shellQuote(user.password)}`;
-  return `Try it (built CLI, then from source):
-  ${password} o2g-presence ${args}
-  ${password} npm run o2g-presence -- ${args}`;
+  return `Try it (after npm run build, or straight from source):
+  ${password} node dist/cli/o2g-presence.cjs ${args}
+  ${password} npm run -s o2g-presence -- ${args}`;
 }
 
 async function main(): Promise<void> {

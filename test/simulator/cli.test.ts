@@ -53,7 +53,7 @@ describe('simulator command line', () => {
     expect(banner).toContain(`--server ${restUrl} `);
     expect(banner).not.toMatch(/"127\.0\.0\.1:\d+"/);
     expect(banner).toContain(
-      `O2G_PASSWORD='Viola-19141' o2g-presence watch --server ${restUrl} --login oxe19141 ` +
+      `O2G_PASSWORD='Viola-19141' node dist/cli/o2g-presence.cjs watch --server ${restUrl} --login oxe19141 ` +
         '--password-env O2G_PASSWORD',
     );
     const controlFile = join(tmp, 'o2g-simulator-control.json');
@@ -98,7 +98,7 @@ describe('simulator command line', () => {
     const caPath = /CA certificate: +(\S+)/.exec(banner)?.[1] ?? '';
     expect(caPath).toMatch(/o2g-simulator-ca\.pem$/);
     expect(banner).toContain(
-      `O2G_PASSWORD='Viola-19141' o2g-presence watch --server ${restUrl} --login oxe19141 ` +
+      `O2G_PASSWORD='Viola-19141' node dist/cli/o2g-presence.cjs watch --server ${restUrl} --login oxe19141 ` +
         `--password-env O2G_PASSWORD --ca ${caPath}`,
     );
     server.child.kill('SIGTERM');
