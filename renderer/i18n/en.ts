@@ -152,6 +152,7 @@ export const en = {
       crmNotHttps: 'The CRM address must start with https://.',
       crmNoNumber: 'Put {number} where the caller’s number goes.',
       crmInvalid: 'This CRM address is not a valid web address.',
+      crmNumberInHost: 'Put {number} after the address’s host, in its path or query.',
       autoDismissRange: 'Enter whole seconds from 0 to 600.',
       tooLong: 'Too long: at most {{max}} characters.',
       tooManyCa: 'At most {{max}} CA files.',

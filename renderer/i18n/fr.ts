@@ -157,6 +157,7 @@ export const fr: Translation<typeof en> = {
       crmNotHttps: 'L’adresse du CRM doit commencer par https://.',
       crmNoNumber: 'Placez {number} à l’endroit du numéro de l’appelant.',
       crmInvalid: 'Cette adresse de CRM n’est pas une adresse web valide.',
+      crmNumberInHost: 'Placez {number} après le nom du serveur, dans le chemin ou la requête.',
       autoDismissRange: 'Saisissez un nombre entier de secondes entre 0 et 600.',
       tooLong: 'Trop long : {{max}} caractères au plus.',
       tooManyCa: '{{max}} fichiers CA au plus.',

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { settingsSchema, type LockedField, type Settings } from '../../shared/settings/schema.js';
 import type { en } from '../i18n/en.js';
+import { numberAfterHost } from '../../shared/settings/crm-template.js';
 
 export type ErrorKey = keyof typeof en.settings.errors;
 export interface FieldError {
@@ -76,7 +77,8 @@ function checkServer(server: string): ErrorKey | null {
 function checkCrmTemplate(template: string): ErrorKey | null {
   if (!/^https:\/\//i.test(template)) return 'crmNotHttps';
   if (!template.includes('{number}')) return 'crmNoNumber';
-  return isWebUrl(template.replaceAll('{number}', '0123456789'), ['https:']) ? null : 'crmInvalid';
+  if (!isWebUrl(template.replaceAll('{number}', '0123456789'), ['https:'])) return 'crmInvalid';
+  return numberAfterHost(template) ? null : 'crmNumberInHost';
 }
 
 function isWebUrl(text: string, protocols: readonly string[]): boolean {

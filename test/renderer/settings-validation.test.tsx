@@ -43,6 +43,11 @@ describe('settings validation', () => {
       'Put {number} where the caller’s number goes.',
     ],
     ['CRM address', 'https://exa mple/{number}', 'This CRM address is not a valid web address.'],
+    [
+      'CRM address',
+      'https://crm.example{number}/search',
+      'Put {number} after the address’s host, in its path or query.',
+    ],
     ['Gateway address', 'x'.repeat(513), 'Too long: at most 512 characters.'],
   ];
   for (const [label, text, message] of cases) {

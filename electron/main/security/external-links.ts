@@ -3,6 +3,7 @@
  * checked against an allow-list and re-serialised before `shell.openExternal` sees it, so a
  * crafted caller name or CRM template cannot launch a local program or a `file:` URL.
  */
+import { numberAfterHost } from '../../../shared/settings/crm-template.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -20,9 +21,6 @@ export function allowedExternalUrl(raw: string): string | null {
   return null;
 }
 
-/** A scheme and an authority that has ended (`/`, `?` or `#` follows) before any `{number}`. */
-const AUTHORITY_BEFORE_NUMBER = /^[a-z][a-z0-9+.-]*:\/\/[^/?#{]*[/?#]/i;
-
 /**
  * Fills a CRM template such as `https://crm.example/search?phone={number}` with the caller's
  * number, URL-encoded, and checks the result. The number comes from the phone network, so it may
@@ -31,8 +29,7 @@ const AUTHORITY_BEFORE_NUMBER = /^[a-z][a-z0-9+.-]*:\/\/[^/?#{]*[/?#]/i;
  */
 export function crmUrlFor(template: string, number: string | null): string | null {
   if (template.trim() === '' || number === null || number === '') return null;
-  const at = template.indexOf('{number}');
-  if (at < 0 || !AUTHORITY_BEFORE_NUMBER.test(template.slice(0, at))) return null;
+  if (!numberAfterHost(template)) return null;
   return allowedExternalUrl(template.replaceAll('{number}', encodeURIComponent(number)));
 }
 
