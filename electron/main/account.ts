@@ -133,7 +133,14 @@ export class Account {
     password: string | undefined,
     onProgress: (check: DoctorCheck) => void,
   ): Promise<DoctorCheck[]> {
-    const result = await this.engineConfig(applyPolicy(candidate, this.deps.policy), password);
+    const tested = applyPolicy(candidate, this.deps.policy);
+    const typed = password !== undefined && password !== '';
+    // The stored password goes only to the gateway and login it was saved for: testing another
+    // address must not hand it to whatever server was typed in the form.
+    const result =
+      typed || sameAccount(tested, this.settings())
+        ? await this.engineConfig(tested, password)
+        : { ok: false as const, message: ANOTHER_ACCOUNT };
     if (!result.ok) {
       const check: DoctorCheck = {
         id: 'settings',
@@ -166,4 +173,16 @@ export class Account {
     if (secret) registerSecret(secret);
     return buildEngineConfig(settings, secret, this.deps.readCaFile);
   }
+}
+
+const ANOTHER_ACCOUNT =
+  'Type the password to test this address or login: the stored password is only sent to the ' +
+  'gateway and login it was saved for.';
+
+function sameAccount(a: Settings, b: Settings): boolean {
+  const norm = (text: string) => text.trim().toLowerCase();
+  return (
+    norm(a.gateway.server) === norm(b.gateway.server) &&
+    norm(a.gateway.login) === norm(b.gateway.login)
+  );
 }

@@ -234,6 +234,45 @@ describe('tray menu and system events', () => {
     ]);
   });
 
+  it('"Test connection" sends the stored password only to the gateway and login it was saved for', async () => {
+    const seen: Array<{ server: string; password: string }> = [];
+    harness = await startHarness({
+      doctor: async (config) => {
+        seen.push({ server: config.server, password: config.password });
+        return [{ id: 'dns', label: 'Name lookup', status: 'ok' }];
+      },
+    });
+    const saved = {
+      ...DEFAULT_SETTINGS,
+      gateway: { ...DEFAULT_SETTINGS.gateway, server: 'o2g.example.com', login: 'oxe31001' },
+    };
+    await invokeIpc('settings:save', { settings: saved, password: 'Tr0mbone!Quiet#42' });
+    const frame = { url: 'app://o2g/settings.html', origin: 'app://o2g', parent: null };
+    const sender = { send: () => undefined, isDestroyed: () => false };
+
+    await invokeIpc('settings:test-connection', { settings: saved }, frame, sender);
+    expect(seen).toEqual([{ server: 'o2g.example.com', password: 'Tr0mbone!Quiet#42' }]);
+
+    for (const gateway of [
+      { ...saved.gateway, server: 'o2g.attacker.example' },
+      { ...saved.gateway, login: 'oxe19140' },
+    ]) {
+      const checks = await invokeIpc(
+        'settings:test-connection',
+        { settings: { ...saved, gateway } },
+        frame,
+        sender,
+      );
+      expect(checks).toEqual([
+        expect.objectContaining({
+          status: 'fail',
+          detail: expect.stringContaining('Type the password'),
+        }),
+      ]);
+    }
+    expect(seen).toHaveLength(1);
+  });
+
   it('"Choose CA file" asks for a PEM file in main and answers its path, or null', async () => {
     harness = await startInDemo();
     const { dialogRecord } = await import('../electron-stub/index.js');
