@@ -2,31 +2,15 @@
 // abandoned, voicemail, redirect, DND, forwarding, device and user-info changes.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../simulator/index.js';
-import { call, login, RawStream, serviceUrl, subscribe, type LoggedIn } from './plain-client.js';
+import { call, serviceUrl, type RawStream } from './plain-client.js';
+import { closeListeners, listener, type Json } from './listeners.js';
 
 let sim: Simulator | undefined;
-const streams: RawStream[] = [];
 afterEach(async () => {
-  for (const stream of streams.splice(0)) stream.close();
+  closeListeners();
   await sim?.stop();
   sim = undefined;
 });
-
-async function listener(
-  s: Simulator,
-  loginName: string,
-): Promise<{ who: LoggedIn; stream: RawStream }> {
-  const who = await login(s, loginName);
-  const subscription = await subscribe(who);
-  const stream = new RawStream(subscription.pollingUrl);
-  streams.push(stream);
-  await stream.untilLines(1);
-  return { who, stream };
-}
-
-/** Loosely typed event JSON for assertions. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions walk arbitrary JSON
-type Json = Record<string, any>;
 
 function at(value: unknown, ...path: Array<string | number>): unknown {
   let current = value;
