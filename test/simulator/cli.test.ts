@@ -31,6 +31,8 @@ function run(script: string, args: string[], tmp: string) {
   return { child, output, exited };
 }
 
+const WHOLE_BANNER = /npm run -s o2g-presence -- watch [^\n]*\n/;
+
 async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
@@ -44,7 +46,8 @@ describe('simulator command line', () => {
     const tmp = await mkdtemp(join(tmpdir(), 'sim-cli-'));
     cleanups.push(() => rm(tmp, { recursive: true, force: true }));
     const server = run('simulator/cli.ts', ['--heartbeat-ms', '0'], tmp);
-    await until(() => server.output.stdout.includes('oxe31001'), 'the banner');
+    // The banner ends with the from-source watch line; wait for all of it, not the first read.
+    await until(() => WHOLE_BANNER.test(server.output.stdout), 'the whole banner');
     const banner = server.output.stdout;
     expect(banner).toMatch(/REST \(server address\): http:\/\/127\.0\.0\.1:\d+/);
     expect(banner).toContain('oxe31001 / Tr0mbone!Quiet#42 / 31001');
@@ -91,7 +94,8 @@ describe('simulator command line', () => {
     const tmp = await mkdtemp(join(tmpdir(), 'sim-cli-'));
     cleanups.push(() => rm(tmp, { recursive: true, force: true }));
     const server = run('simulator/cli.ts', ['--tls', '--quiet', '--heartbeat-ms', '0'], tmp);
-    await until(() => server.output.stdout.includes('oxe31001'), 'the banner');
+    // The banner ends with the from-source watch line; wait for all of it, not the first read.
+    await until(() => WHOLE_BANNER.test(server.output.stdout), 'the whole banner');
     const banner = server.output.stdout;
     const restUrl = /REST \(server address\): (\S+)/.exec(banner)?.[1] ?? '';
     expect(restUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
