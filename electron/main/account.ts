@@ -77,7 +77,11 @@ export class Account {
     const errors = lockedFieldErrors(next, this.deps.policy);
     if (Object.keys(errors).length > 0) return { ok: false, errors };
 
+    // A stored password belongs to the gateway and login it was saved for: moving to another one
+    // without typing a password forgets it rather than sending it to the new address.
+    const keepsAccount = sameAccount(applyPolicy(next, this.deps.policy), this.settings());
     this.deps.store.write(next);
+    if (password === undefined && !keepsAccount) this.deps.vault.clear();
     if (password !== undefined) {
       if (password === '') this.deps.vault.clear();
       else {

@@ -271,6 +271,14 @@ describe('tray menu and system events', () => {
       ]);
     }
     expect(seen).toHaveLength(1);
+
+    // Saving another address without typing a password forgets the stored one, so connecting
+    // never sends it there either.
+    const moved = { ...saved, gateway: { ...saved.gateway, server: 'o2g.attacker.example' } };
+    expect(await invokeIpc('settings:save', { settings: moved })).toEqual({ ok: true });
+    expect(await invokeIpc('settings:get', undefined)).toMatchObject({ hasPassword: false });
+    const toMoved = harness.engine.starts.filter((c) => c.server === 'o2g.attacker.example');
+    expect(toMoved.map((config) => config.password)).not.toContain('Tr0mbone!Quiet#42');
   });
 
   it('"Choose CA file" asks for a PEM file in main and answers its path, or null', async () => {
